@@ -1,0 +1,29 @@
+"""Sphinx configuration: thin. The plan's data and rendering live in keikaku."""
+
+project = "第３次一関・平泉定住自立圏共生ビジョン（案）"
+author = "一関市・平泉町"
+copyright = "2024, 一関市・平泉町"
+language = "ja"
+
+extensions = ["myst_parser", "sphinx_design", "keikaku.sphinxext"]
+
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+exclude_patterns = [
+    "_build", ".nox", ".venv", "README.md", "tests", "tools", "schemas", ".ci", ".github",
+    "benchmarks", "docs/data",
+]
+
+myst_enable_extensions = ["colon_fence"]
+suppress_warnings: list[str] = []
+nitpicky = True
+
+html_theme = "alabaster"
+html_title = project
+html_show_sourcelink = False
+html_static_path: list[str] = []
+
+# keikaku
+keikaku_root = "."
+keikaku_pdf_name = "keikaku-vision"
+keikaku_pdf_subtitle = "令和６年３月21日 懇談会資料（案）"

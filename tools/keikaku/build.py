@@ -1,0 +1,157 @@
+"""Schema-valid documents -> the typed ``Plan``. Reference problems are reported here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Any
+
+from .load import Document, Sources, split_body
+from .model import (
+    Area,
+    Component,
+    Derivation,
+    Direction,
+    Kpi,
+    KpiValue,
+    Measure,
+    Municipality,
+    Plan,
+    PolicyField,
+    Population,
+    PopulationTable,
+    PopulationTarget,
+)
+from .problems import Problem
+
+
+def _structure(doc: Document, problems: list[Problem]) -> list[Area]:
+    areas: list[Area] = []
+    seen: set[str] = set()
+
+    def unique(kind_path: tuple[object, ...], ident: str) -> None:
+        if ident in seen:
+            problems.append(Problem("keikaku.id", doc.rel, doc.line_of(kind_path),
+                                    "duplicate-structure-id", {"id": ident}))
+        seen.add(ident)
+
+    for ai, a in enumerate(doc.data["areas"]):
+        unique(("areas", ai, "id"), a["id"])
+        area = Area(a["id"], a["name"], index=ai + 1)
+        for fi, f in enumerate(a["fields"]):
+            unique(("areas", ai, "fields", fi, "id"), f["id"])
+            pf = PolicyField(f["id"], f["name"], area, index=fi + 1)
+            for di, d in enumerate(f["directions"]):
+                unique(("areas", ai, "fields", fi, "directions", di, "id"), d["id"])
+                ag = d["agreement"]
+                pf.directions.append(
+                    Direction(d["id"], d["name"], pf, ag["content"], dict(ag["roles"]),
+                              index=di + 1)
+                )
+            area.fields.append(pf)
+        areas.append(area)
+    return areas
+
+
+def _derivation(raw: dict[str, Any] | None) -> Derivation | None:
+    if not raw:
+        return None
+    return Derivation(
+        numerator=tuple(Component(c["name"], c["value"]) for c in raw["numerator"]),
+        denominator=tuple(Component(c["name"], c["value"]) for c in raw["denominator"]),
+        unit=raw["unit"],
+        scale=raw.get("scale", 100),
+        rounding_method=raw["rounding"]["method"],
+        rounding_digits=raw["rounding"]["digits"],
+        source=raw.get("source"),
+    )
+
+
+def _kpi_value(raw: dict[str, Any]) -> KpiValue:
+    return KpiValue(raw["fiscal_year"], raw["value"], _derivation(raw.get("derivation")))
+
+
+def _measure(doc: Document, directions: dict[str, Direction],
+             problems: list[Problem]) -> Measure | None:
+    d = doc.data
+    body = split_body(doc, problems)
+    direction = directions.get(d["direction"])
+    if direction is None:
+        close = difflib.get_close_matches(d["direction"], list(directions), n=1)
+        problems.append(Problem(
+            "keikaku.reference", doc.rel, doc.line_of(("direction",)), "unknown-direction",
+            {"id": d["direction"], "hint": {"name": close[0]} if close else None},
+        ))
+        return None
+    if body is None:
+        return None
+    kpis = [
+        Kpi(k["name"], k["unit"], k["higher_is_better"], _kpi_value(k["baseline"]),
+            _kpi_value(k["target"]), k.get("target_reason"))
+        for k in d["kpis"]
+    ]
+    return Measure(
+        id=d["id"], number=d["number"], name=d["name"], direction=direction, kpis=kpis,
+        budget={int(y): v for y, v in d["budget"].items()},
+        projects={k: list(v) for k, v in d["projects"].items()},
+        sdgs=list(d["sdgs"]), notes=list(d.get("notes", [])),
+        content=body["content"], effect=body["effect"], roles=body["roles"], doc=doc,
+    )
+
+
+def _table(key: str, raw: dict[str, Any]) -> PopulationTable:
+    return PopulationTable(
+        key=key, title=raw["title"], note=raw.get("note"), base_year=raw["base_year"],
+        share_year=raw["share_year"], rounding_method=raw["rounding"]["method"],
+        rounding_digits=raw["rounding"]["digits"], census_years=list(raw.get("census_years", [])),
+        rows={area: {int(y): dict(g) for y, g in years.items()}
+              for area, years in raw["rows"].items()},
+        stated=raw["stated"],
+    )
+
+
+def _population(doc: Document) -> Population:
+    d = doc.data
+    return Population(
+        projection=_table("projection", d["projection"]),
+        prospect=_table("prospect", d["prospect"]),
+        targets=[
+            PopulationTarget(t["year"], t["population"]["value"], t["population"]["tolerance"],
+                             t["aging_rate"]["value"], t["aging_rate"]["tolerance"],
+                             t.get("errata"))
+            for t in d["targets"]
+        ],
+        doc=doc,
+    )
+
+
+def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
+    """The plan from valid documents; ``None`` if the plan or structure file is unusable."""
+    if not (sources.plan.ok and sources.structure.ok):
+        return None
+    p = sources.plan.data
+    areas = _structure(sources.structure, problems)
+    directions = {d.id: d for a in areas for f in a.fields for d in f.directions}
+    measures = [
+        m for doc in sources.measures if doc.ok
+        for m in [_measure(doc, directions, problems)] if m is not None
+    ]
+    measures.sort(key=lambda m: (m.number, m.id))
+    signed = p["agreement"]["signed"]
+    if isinstance(signed, str):
+        signed = dt.date.fromisoformat(signed)
+    raw = {"plan": p, "structure": sources.structure.data}
+    if sources.population.ok:
+        raw["population"] = sources.population.data
+    return Plan(
+        name=p["name"], sphere=p["sphere"], central_city=p["central_city"],
+        municipalities=[Municipality(m["id"], m["name"]) for m in p["municipalities"]],
+        period_start=p["period"]["start"], period_end=p["period"]["end"],
+        base_year=p["base_year"], target_year=p["target_year"],
+        agreement_name=p["agreement"]["name"], agreement_signed=signed,
+        budget_unit=p["budget_unit"], budget_note=p["budget_note"], land_area=p["land_area"],
+        areas=areas, measures=measures,
+        population=_population(sources.population) if sources.population.ok else None,
+        errata=list(sources.errata.data["errata"]) if sources.errata.ok else [],
+        raw=raw,
+    )

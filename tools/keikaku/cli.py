@@ -1,0 +1,126 @@
+"""The command line: thin. Parse arguments, call the core, print, exit 0 / 1 / 2.
+
+    keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict]
+    keikaku export [--format json|csv] [--root PATH] [--output FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .messages import render
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def find_root(path: Path) -> Path | None:
+    """The plan root: ``path`` or its nearest parent holding docs/data/plan.yaml."""
+    path = path.resolve()
+    for candidate in (path, *path.parents):
+        if (candidate / "docs" / "data" / "plan.yaml").is_file():
+            return candidate
+    return None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="keikaku", description="共生ビジョンの検査・出力 (plan-as-code)")
+    parser.add_argument("--lang", choices=("ja", "en"), default="ja",
+                        help="メッセージの言語 / message language")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="計画の数値と参照を検査する")
+    check.add_argument("path", nargs="?", default=".", help="計画のフォルダ、またはその中のファイル")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="警告もエラーとして扱う")
+    check.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    export = sub.add_parser("export", help="計画をオープンデータ (JSON / CSV) として出力する")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--root", default=".", help="計画のフォルダ")
+    export.add_argument("--output", "-o", help="出力先ファイル（省略時は標準出力）")
+    export.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check import load_plan
+    from .report import json_report, text_report
+
+    target = Path(args.path)
+    root = find_root(target)
+    if root is None:
+        print(render("no-plan", args.lang, path=args.path), file=sys.stderr)
+        return EXIT_USAGE
+    result = load_plan(root)
+    problems = result.problems
+    if target.resolve().is_file():
+        rel = target.resolve().relative_to(root).as_posix()
+        problems = [p for p in problems if p.file == rel]
+    report = json_report if args.format == "json" else text_report
+    print(report(problems, result.files, args.lang))
+    failing = problems if args.strict else [p for p in problems if p in result.errors]
+    return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .check import load_plan
+    from .export import to_csv, to_json_data
+    from .report import text_report
+    from .schemas import validator
+
+    root = find_root(Path(args.root))
+    if root is None:
+        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
+        return EXIT_USAGE
+    result = load_plan(root)
+    if result.errors or result.plan is None:
+        print(text_report(result.errors, result.files, args.lang), file=sys.stderr)
+        print(render("export-has-problems", args.lang, count=len(result.errors)), file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.format == "json":
+        data = to_json_data(result.plan)
+        errors = list(validator(root, "export").iter_errors(data))
+        if errors:
+            print(render("export-invalid", args.lang, detail=errors[0].message), file=sys.stderr)
+            return EXIT_PROBLEMS
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = to_csv(result.plan)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    lang = "en" if "--lang=en" in argv or ("--lang" in argv and "en" in argv) else "ja"
+    try:
+        args = _parser().parse_args(argv)
+    except UsageError as exc:
+        print(render("cli-usage", lang, detail=exc), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if args.command == "check":
+            return _check(args)
+        return _export(args)
+    except KeyboardInterrupt:
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - a person never sees a traceback
+        print(render("cli-internal", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Open data: the plan as JSON (schemas/export.schema.json) and as CSV (one row per measure x KPI)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from .model import KpiValue, Plan
+
+COMMON = "共通"
+
+
+def _value(v: KpiValue) -> dict[str, Any]:
+    return {"fiscal_year": v.fiscal_year, "value": v.value}
+
+
+def to_json_data(plan: Plan) -> dict[str, Any]:
+    """The export as JSON-ready data."""
+    names = {m.id: m.name for m in plan.municipalities}
+    return {
+        "plan": {
+            "name": plan.name,
+            "sphere": plan.sphere,
+            "municipalities": [m.name for m in plan.municipalities],
+            "central_city": names.get(plan.central_city, plan.central_city),
+            "period": {"start": plan.period_start, "end": plan.period_end},
+            "base_year": plan.base_year,
+            "target_year": plan.target_year,
+            "budget_unit": plan.budget_unit,
+        },
+        "measures": [
+            {
+                "id": m.id,
+                "number": m.number,
+                "name": m.name,
+                "area": m.area.name,
+                "field": m.field.name,
+                "direction": m.direction.name,
+                "direction_id": m.direction.id,
+                "kpis": [
+                    {"name": k.name, "unit": k.unit, "baseline": _value(k.baseline),
+                     "target": _value(k.target)}
+                    for k in m.kpis
+                ],
+                "budget": {str(y): m.budget[y] for y in sorted(m.budget)},
+                "projects": {
+                    COMMON: list(m.projects.get("common", [])),
+                    **{names[mid]: list(m.projects.get(mid, [])) for mid in names},
+                },
+            }
+            for m in plan.measures
+        ],
+    }
+
+
+def csv_header(plan: Plan) -> list[str]:
+    return [
+        "施策ID", "番号", "施策名", "連携する事項", "政策分野", "施策展開の基本的方向",
+        "成果指標", "単位", "現状値の年度", "現状値", "目標値の年度", "目標値",
+        *(f"事業費{y}年度（千円）" for y in plan.fiscal_years), "事業費合計（千円）",
+    ]
+
+
+def to_csv(plan: Plan) -> str:
+    """One row per measure x KPI, UTF-8 text with a header row."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(csv_header(plan))
+    for m in plan.measures:
+        for k in m.kpis:
+            writer.writerow([
+                m.id, m.number, m.name, m.area.name, m.field.name, m.direction.name,
+                k.name, k.unit, k.baseline.fiscal_year, k.baseline.value,
+                k.target.fiscal_year, k.target.value,
+                *(m.budget.get(y, "") for y in plan.fiscal_years), m.budget_total,
+            ])
+    return out.getvalue()

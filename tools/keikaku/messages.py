@@ -1,0 +1,238 @@
+"""The message catalogue: every text a person reads, in Japanese and English.
+
+Code never builds user-facing sentences inline; it names a message key and
+its parameters, and ``render`` picks the language.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # -- reading files -----------------------------------------------------
+    "unreadable": {
+        "ja": "ファイルを読めません（{reason}）。UTF-8 のテキストファイルとして保存してください",
+        "en": "cannot read the file ({reason}); save it as a UTF-8 text file",
+    },
+    "not-utf8": {
+        "ja": "UTF-8 として読めない文字があります（{offset} バイト目）。UTF-8 で保存し直してください",
+        "en": "bytes that are not UTF-8 at offset {offset}; save the file as UTF-8",
+    },
+    "front-matter-missing": {
+        "ja": "フロントマターがありません。1行目を「---」とし、データのあとを「---」で閉じてください",
+        "en": "no front matter: start the file with a line '---' and close the data with '---'",
+    },
+    "front-matter-unclosed": {
+        "ja": "フロントマターが閉じていません。データのあとに「---」だけの行を置いてください",
+        "en": "the front matter is not closed: add a line '---' after the data",
+    },
+    "yaml-syntax": {
+        "ja": "YAML の書き方に誤りがあります（{problem}）。インデントと「:」の後の空白を確認してください",
+        "en": "YAML syntax error ({problem}); check the indentation and the space after ':'",
+    },
+    "not-a-mapping": {
+        "ja": "データが「キー: 値」の形になっていません",
+        "en": "the data is not a mapping of 'key: value'",
+    },
+    # -- schema ------------------------------------------------------------
+    "schema": {
+        "ja": "{path}: {detail}",
+        "en": "{path}: {detail}",
+    },
+    "schema-required": {
+        "ja": "必須の項目「{name}」がありません",
+        "en": "the required key '{name}' is missing",
+    },
+    "schema-unknown-key": {
+        "ja": "項目「{name}」はこの場所では使えません{hint}",
+        "en": "the key '{name}' is not allowed here{hint}",
+    },
+    "did-you-mean": {"ja": "（「{name}」の誤りではありませんか）", "en": " (did you mean '{name}'?)"},
+    "schema-type": {
+        "ja": "値 {value} は{expected}ではありません",
+        "en": "the value {value} is not {expected}",
+    },
+    "schema-number-as-text": {
+        "ja": "数値が文字列で書かれています（{value}）。引用符とカンマを外して {fixed} と書いてください",
+        "en": "a number written as text ({value}); write {fixed} without quotes and commas",
+    },
+    "schema-fullwidth": {
+        "ja": "全角の数字が使われています（{value}）。半角で {fixed} と書いてください",
+        "en": "full-width digits ({value}); write {fixed} in half-width digits",
+    },
+    "schema-enum": {
+        "ja": "値 {value} は使えません。次のいずれかにしてください: {allowed}",
+        "en": "the value {value} is not allowed; use one of: {allowed}",
+    },
+    "schema-other": {"ja": "{detail}", "en": "{detail}"},
+    "type-integer": {"ja": "整数", "en": "an integer"},
+    "type-number": {"ja": "数値", "en": "a number"},
+    "type-string": {"ja": "文字列", "en": "a string"},
+    "type-boolean": {"ja": "true / false", "en": "true / false"},
+    "type-array": {"ja": "リスト", "en": "a list"},
+    "type-object": {"ja": "「キー: 値」の組", "en": "a mapping"},
+    "more-errors": {
+        "ja": "（同じファイルにほか {count} 件のスキーマ違反）",
+        "en": "({count} more schema errors in this file)",
+    },
+    "body-section-missing": {
+        "ja": "本文に見出し「## {heading}」がありません。取組内容・事業効果・役割分担の順に見出しを置いてください",
+        "en": "the body lacks the heading '## {heading}'; use 取組内容, 事業効果, 役割分担 in that order",
+    },
+    "body-section-order": {
+        "ja": "本文の見出しの順序が違います（{found}）。{expected} の順にしてください",
+        "en": "body headings in the wrong order ({found}); use {expected}",
+    },
+    "body-section-unknown": {
+        "ja": "本文の見出し「## {heading}」は使えません。取組内容・事業効果・役割分担のいずれかにしてください",
+        "en": "the body heading '## {heading}' is not one of 取組内容, 事業効果, 役割分担",
+    },
+    # -- identity and references --------------------------------------------
+    "duplicate-id": {
+        "ja": "ID「{id}」が {other} と重複しています。ID は一度使ったら再利用しません",
+        "en": "the id '{id}' is also used by {other}; ids are never reused",
+    },
+    "id-file-name": {
+        "ja": "ID「{id}」とファイル名「{file}」が一致しません。ファイル名を {id}.md にしてください",
+        "en": "the id '{id}' does not match the file name '{file}'; name the file {id}.md",
+    },
+    "numbering": {
+        "ja": "表示番号が 1 から {count} までの連番になっていません（{detail}）",
+        "en": "display numbers are not 1..{count} without gaps ({detail})",
+    },
+    "duplicate-number": {
+        "ja": "表示番号 {number} が {other} と重複しています",
+        "en": "display number {number} is also used by {other}",
+    },
+    "unknown-direction": {
+        "ja": "施策展開の基本的方向「{id}」が docs/data/structure.yaml にありません{hint}",
+        "en": "the direction '{id}' is not in docs/data/structure.yaml{hint}",
+    },
+    "empty-direction": {
+        "ja": "施策展開の基本的方向「{name}」に具体的な取組がありません",
+        "en": "the direction '{name}' has no measure",
+    },
+    "duplicate-structure-id": {
+        "ja": "体系の ID「{id}」が重複しています",
+        "en": "the structure id '{id}' is used twice",
+    },
+    "unknown-municipality": {
+        "ja": "市町「{id}」が docs/data/plan.yaml にありません",
+        "en": "the municipality '{id}' is not in docs/data/plan.yaml",
+    },
+    # -- KPIs ----------------------------------------------------------------
+    "kpi-year": {
+        "ja": "{which}の年度が {year}年度 です。計画の{expected_name}（{expected}年度）にしてください",
+        "en": "the {which} is for FY{year}; use the plan's {expected_name} (FY{expected})",
+    },
+    "kpi-derivation": {
+        "ja": "算出方法 {numerator}{unit}/{denominator}{unit} = {exact}{suffix} を{rounding}すると {computed}{suffix} ですが、記載値は {stated}{suffix} です。算出方法の端数処理か記載値を直してください",
+        "en": "the derivation {numerator}{unit}/{denominator}{unit} = {exact}{suffix} rounds ({rounding}) to {computed}{suffix}, but the stated value is {stated}{suffix}; fix the rounding or the value",
+    },
+    "kpi-target-worse": {
+        "ja": "目標値 {target}{unit} が現状値 {baseline}{unit} より {percent}% 悪化しています。理由を target_reason に記載してください",
+        "en": "the target {target}{unit} is {percent}% worse than the baseline {baseline}{unit}; record the reason in target_reason",
+    },
+    "kpi-target-worse-explained": {
+        "ja": "目標値 {target}{unit} は現状値 {baseline}{unit} より {percent}% 悪化しています（理由の記載あり）",
+        "en": "the target {target}{unit} is {percent}% worse than the baseline {baseline}{unit} (reason recorded)",
+    },
+    "rounding-half_up": {"ja": "四捨五入", "en": "half-up"},
+    "rounding-floor": {"ja": "切り捨て", "en": "floor"},
+    "rounding-ceil": {"ja": "切り上げ", "en": "ceiling"},
+    "baseline": {"ja": "現状値", "en": "baseline"},
+    "target": {"ja": "目標値", "en": "target"},
+    "base-year": {"ja": "基準年度", "en": "base year"},
+    "target-year": {"ja": "目標年度", "en": "target year"},
+    # -- budgets ---------------------------------------------------------------
+    "budget-years": {
+        "ja": "事業費の年度が計画期間と一致しません（不足: {missing}／余分: {extra}）。{start}〜{end}年度の各年度を書いてください",
+        "en": "budget years do not match the plan period (missing: {missing}; extra: {extra}); give each FY {start}-{end}",
+    },
+    "budget-zero-note": {
+        "ja": "{year}年度の事業費が 0 です。理由を notes に記載してください",
+        "en": "the budget for FY{year} is 0; explain it in notes",
+    },
+    # -- population ------------------------------------------------------------
+    "population-sum": {
+        "ja": "{table}の{where} {year}年: 年齢３区分の合計 {computed} と記載の合計 {stated} が一致しません",
+        "en": "{table}, {where} {year}: the age groups sum to {computed} but the total says {stated}",
+    },
+    "population-sphere": {
+        "ja": "{table}の圏域合計 {year}年 {group}: 市町の合計 {computed} と記載値 {stated} が一致しません",
+        "en": "{table}, sphere {year} {group}: the municipalities sum to {computed} but the table says {stated}",
+    },
+    "population-rate": {
+        "ja": "{table}の{where}の{rate}（{group}）: 再計算すると {computed}% ですが、記載値は {stated}% です",
+        "en": "{table}, {where} {rate} ({group}): recomputed {computed}% but stated {stated}%",
+    },
+    "population-target": {
+        "ja": "{year}年の目標 {name} {stated}{unit}程度 が推計値 {computed}{unit} から許容差 {tolerance}{unit} を超えて離れています",
+        "en": "the {year} target {name} of about {stated}{unit} is further than {tolerance}{unit} from the table's {computed}{unit}",
+    },
+    "population-years": {
+        "ja": "{table}の{where}の年が他の行と異なります（{years}）",
+        "en": "{table}, {where}: years differ from the other rows ({years})",
+    },
+    "rate-change_rate": {"ja": "増減率（R2比）", "en": "change rate"},
+    "rate-share": {"ja": "人口比率", "en": "share"},
+    "rate-aging_rate": {"ja": "高齢化率", "en": "aging rate"},
+    "target-population": {"ja": "人口", "en": "population"},
+    "target-aging_rate": {"ja": "高齢化率", "en": "aging rate"},
+    # -- prose and roles -------------------------------------------------------
+    "value-path": {
+        "ja": "データの参照「{path}」が見つかりません{hint}",
+        "en": "the data reference '{path}' does not exist{hint}",
+    },
+    "era-mismatch": {
+        "ja": "和暦と西暦が一致しません: 「{text}」（{era}{era_year}年は {expected}年）",
+        "en": "era and Western year disagree: '{text}' ({era} {era_year} is {expected})",
+    },
+    "weekday-mismatch": {
+        "ja": "日付と曜日が一致しません: 「{text}」（{date} は {expected}曜日）",
+        "en": "date and weekday disagree: '{text}' ({date} is a {expected_en})",
+    },
+    # -- errata ----------------------------------------------------------------
+    "errata-unknown-measure": {
+        "ja": "正誤表の項目が存在しない施策「{id}」を参照しています",
+        "en": "an errata entry refers to the unknown measure '{id}'",
+    },
+    # -- report ----------------------------------------------------------------
+    "summary-clean": {
+        "ja": "問題は見つかりませんでした（{files} ファイルを検査）",
+        "en": "no problems found ({files} files checked)",
+    },
+    "summary-problems": {
+        "ja": "{errors} 件のエラー、{warnings} 件の警告（{files} ファイルを検査）",
+        "en": "{errors} errors, {warnings} warnings ({files} files checked)",
+    },
+    "severity-error": {"ja": "エラー", "en": "error"},
+    "severity-warning": {"ja": "警告", "en": "warning"},
+    "no-plan": {
+        "ja": "{path} に計画が見つかりません（docs/data/plan.yaml がありません）。計画のリポジトリのフォルダを指定してください",
+        "en": "no plan at {path} (docs/data/plan.yaml is missing); give the plan repository's folder",
+    },
+    "cli-usage": {
+        "ja": "使い方が正しくありません: {detail}",
+        "en": "usage error: {detail}",
+    },
+    "cli-internal": {
+        "ja": "内部エラーが起きました（{detail}）。この表示を開発者に伝えてください",
+        "en": "internal error ({detail}); please report this to the developers",
+    },
+    "export-invalid": {
+        "ja": "出力データがスキーマ schemas/export.schema.json に合いません: {detail}",
+        "en": "the export does not match schemas/export.schema.json: {detail}",
+    },
+    "export-has-problems": {
+        "ja": "計画に {count} 件のエラーがあるため出力できません。先に keikaku check で直してください",
+        "en": "cannot export: the plan has {count} errors; fix them first (keikaku check)",
+    },
+}
+
+LANGS = ("ja", "en")
+
+
+def render(key: str, lang: str = "ja", **params: object) -> str:
+    """Return the message ``key`` in ``lang`` with ``params`` filled in."""
+    entry = MESSAGES[key]
+    template = entry.get(lang) or entry["ja"]
+    return template.format(**params)

@@ -1,0 +1,216 @@
+"""Typed records of the plan. Built from schema-valid documents only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .load import Document
+
+AGE_GROUPS = ("age_0_14", "age_15_64", "age_65_plus")
+
+
+@dataclass(frozen=True)
+class Municipality:
+    id: str
+    name: str
+
+
+@dataclass
+class Direction:
+    """施策展開の基本的方向 with its 協定の内容."""
+
+    id: str
+    name: str
+    field: PolicyField
+    content: str
+    roles: dict[str, str]
+    index: int = 0  # 1-based position within its field (①, ②, …)
+
+    @property
+    def area(self) -> Area:
+        return self.field.area
+
+
+@dataclass
+class PolicyField:
+    """政策分野."""
+
+    id: str
+    name: str
+    area: Area
+    directions: list[Direction] = field(default_factory=list)
+    index: int = 0  # 1-based position within its area ((１), (２), …)
+
+
+@dataclass
+class Area:
+    """The three policy areas (生活機能の強化, …)."""
+
+    id: str
+    name: str
+    fields: list[PolicyField] = field(default_factory=list)
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Derivation:
+    numerator: tuple[Component, ...]
+    denominator: tuple[Component, ...]
+    unit: str
+    scale: float
+    rounding_method: str
+    rounding_digits: int
+    source: str | None
+
+    @property
+    def numerator_total(self) -> float:
+        return sum(c.value for c in self.numerator)
+
+    @property
+    def denominator_total(self) -> float:
+        return sum(c.value for c in self.denominator)
+
+
+@dataclass(frozen=True)
+class KpiValue:
+    fiscal_year: int
+    value: float
+    derivation: Derivation | None = None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    name: str
+    unit: str
+    higher_is_better: bool
+    baseline: KpiValue
+    target: KpiValue
+    target_reason: str | None = None
+
+
+@dataclass
+class Measure:
+    """One measure card (具体的な取組)."""
+
+    id: str
+    number: int
+    name: str
+    direction: Direction
+    kpis: list[Kpi]
+    budget: dict[int, int]
+    projects: dict[str, list[str]]
+    sdgs: list[int]
+    notes: list[str]
+    content: str
+    effect: str
+    roles: str
+    doc: Document
+
+    @property
+    def field(self) -> PolicyField:
+        return self.direction.field
+
+    @property
+    def area(self) -> Area:
+        return self.direction.field.area
+
+    @property
+    def budget_total(self) -> int:
+        return sum(self.budget.values())
+
+
+@dataclass
+class PopulationTable:
+    """A population table: rows[area_key][year][group]; area_key is a municipality id or 'sphere'."""
+
+    key: str
+    title: str
+    note: str | None
+    base_year: int
+    share_year: int
+    rounding_method: str
+    rounding_digits: int
+    census_years: list[int]
+    rows: dict[str, dict[int, dict[str, int]]]
+    stated: dict[str, Any]
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.rows["sphere"])
+
+
+@dataclass(frozen=True)
+class PopulationTarget:
+    """A target stated as 「程度」, with the tolerance that implies."""
+
+    year: int
+    population: int
+    population_tolerance: float
+    aging_rate: float
+    aging_rate_tolerance: float
+    errata: str | None = None
+
+
+@dataclass
+class Population:
+    projection: PopulationTable
+    prospect: PopulationTable
+    targets: list[PopulationTarget]
+    doc: Document
+
+
+@dataclass
+class Plan:
+    """The whole plan."""
+
+    name: str
+    sphere: str
+    central_city: str
+    municipalities: list[Municipality]
+    period_start: int
+    period_end: int
+    base_year: int
+    target_year: int
+    agreement_name: str
+    agreement_signed: date
+    budget_unit: str
+    budget_note: str
+    land_area: dict[str, Any]
+    areas: list[Area]
+    measures: list[Measure]
+    population: Population | None
+    errata: list[dict[str, Any]]
+    raw: dict[str, Any]  # the data files as read, for {value} references
+
+    @property
+    def fiscal_years(self) -> list[int]:
+        return list(range(self.period_start, self.period_end + 1))
+
+    def municipality_name(self, mid: str) -> str:
+        for m in self.municipalities:
+            if m.id == mid:
+                return m.name
+        return mid
+
+    def directions(self) -> list[Direction]:
+        return [d for a in self.areas for f in a.fields for d in f.directions]
+
+    def fields(self) -> list[PolicyField]:
+        return [f for a in self.areas for f in a.fields]
+
+    def measure(self, mid: str) -> Measure | None:
+        for m in self.measures:
+            if m.id == mid:
+                return m
+        return None
+
+    def measures_of(self, direction: Direction) -> list[Measure]:
+        return [m for m in self.measures if m.direction is direction]

@@ -1,0 +1,92 @@
+"""Problems found in a plan, and the catalogue of their stable codes.
+
+A problem states its location first and its code last, as
+``measures/x.md:12: ... [keikaku.kpi-year]``; the code can be looked up in
+``CODES`` (and in docs/checks.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .messages import render
+
+
+def localize(value: object, lang: str) -> object:
+    """A message parameter in ``lang``: '@key' names a message, a dict is a 'did you mean'
+    hint, None is empty, and an object with ``render(lang)`` renders itself."""
+    if isinstance(value, str) and value.startswith("@"):
+        return render(value[1:], lang)
+    if isinstance(value, dict):
+        return render("did-you-mean", lang, **value)
+    if value is None:
+        return ""
+    if hasattr(value, "render"):
+        return value.render(lang)
+    return value
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+# Every code a rule may emit, with the family (module in keikaku.rules) that
+# emits it. Codes are stable: never rename one, add a new one instead.
+CODES: dict[str, str] = {
+    "keikaku.read": "load",
+    "keikaku.yaml": "load",
+    "keikaku.front-matter": "load",
+    "keikaku.schema": "schema",
+    "keikaku.body": "schema",
+    "keikaku.id": "identity",
+    "keikaku.numbering": "identity",
+    "keikaku.reference": "identity",
+    "keikaku.kpi-year": "kpi",
+    "keikaku.kpi-derivation": "kpi",
+    "keikaku.kpi-target": "kpi",
+    "keikaku.budget-years": "budget",
+    "keikaku.budget-zero": "budget",
+    "keikaku.population-sum": "population",
+    "keikaku.population-rate": "population",
+    "keikaku.population-target": "population",
+    "keikaku.value-path": "prose",
+    "keikaku.era": "dates",
+    "keikaku.weekday": "dates",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: where, what (a message key and its parameters), which rule."""
+
+    code: str
+    file: str
+    line: int | None
+    key: str
+    params: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+    severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown problem code {self.code!r}")
+
+    def message(self, lang: str = "ja") -> str:
+        return render(self.key, lang, **{k: localize(v, lang) for k, v in self.params.items()})
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def format(self, lang: str = "ja") -> str:
+        label = render(f"severity-{self.severity.value}", lang)
+        return f"{self.location()}: {label}: {self.message(lang)} [{self.code}]"
+
+    def as_dict(self, lang: str = "ja") -> dict[str, object]:
+        return {
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "severity": self.severity.value,
+            "message": self.message(lang),
+        }

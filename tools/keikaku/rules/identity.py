@@ -1,0 +1,73 @@
+"""Identity and references: unique ids, file names, display numbers 1..N, links."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from ..load import Sources
+from ..model import Plan
+from ..problems import Problem
+
+
+def check(plan: Plan, sources: Sources) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_ids: dict[str, str] = {}
+    for doc in sources.measures:
+        if not doc.ok:
+            continue
+        mid = doc.data["id"]
+        if mid in seen_ids:
+            problems.append(Problem("keikaku.id", doc.rel, doc.line_of(("id",)), "duplicate-id",
+                                    {"id": mid, "other": seen_ids[mid]}))
+        else:
+            seen_ids[mid] = doc.rel
+        stem = PurePosixPath(doc.rel).stem
+        if stem != mid:
+            problems.append(Problem("keikaku.id", doc.rel, doc.line_of(("id",)), "id-file-name",
+                                    {"id": mid, "file": PurePosixPath(doc.rel).name}))
+    by_number: dict[int, str] = {}
+    for m in plan.measures:
+        if m.number in by_number:
+            problems.append(Problem("keikaku.numbering", m.doc.rel, m.doc.line_of(("number",)),
+                                    "duplicate-number",
+                                    {"number": m.number, "other": by_number[m.number]}))
+        else:
+            by_number[m.number] = m.doc.rel
+    count = len(plan.measures)
+    expected = set(range(1, count + 1))
+    missing = sorted(expected - set(by_number))
+    extra = sorted(set(by_number) - expected)
+    if count and (missing or extra):
+        first = plan.measures[0] if not extra else next(
+            m for m in plan.measures if m.number == extra[0])
+        problems.append(Problem(
+            "keikaku.numbering", first.doc.rel, first.doc.line_of(("number",)), "numbering",
+            {"count": count, "detail": f"欠番 {missing or 'なし'} / 範囲外 {extra or 'なし'}"},
+        ))
+    used = {m.direction.id for m in plan.measures}
+    mids = {m.id for m in plan.municipalities}
+    for ai, area in enumerate(plan.areas):
+        for fi, field in enumerate(area.fields):
+            for di, d in enumerate(field.directions):
+                path = ("areas", ai, "fields", fi, "directions", di)
+                if d.id not in used and plan.measures:
+                    problems.append(Problem("keikaku.reference", sources.structure.rel,
+                                            sources.structure.line_of((*path, "id")),
+                                            "empty-direction", {"name": d.name}))
+                for role in d.roles:
+                    if role not in mids:
+                        problems.append(Problem(
+                            "keikaku.reference", sources.structure.rel,
+                            sources.structure.line_of((*path, "agreement", "roles", role)),
+                            "unknown-municipality", {"id": role}))
+    if plan.central_city not in mids:
+        problems.append(Problem("keikaku.reference", sources.plan.rel,
+                                sources.plan.line_of(("central_city",)), "unknown-municipality",
+                                {"id": plan.central_city}))
+    measure_ids = {m.id for m in plan.measures} | set(seen_ids)
+    for i, entry in enumerate(plan.errata):
+        if "measure" in entry and entry["measure"] not in measure_ids:
+            problems.append(Problem("keikaku.reference", sources.errata.rel,
+                                    sources.errata.line_of(("errata", i, "measure")),
+                                    "errata-unknown-measure", {"id": entry["measure"]}))
+    return problems

@@ -1,0 +1,127 @@
+"""Population rules: age groups sum to totals, municipalities to the sphere,
+stated rates equal the recomputed ones under the table's rounding, and targets
+stated as 「程度」 lie within their declared tolerance of the table."""
+
+from __future__ import annotations
+
+from ..model import AGE_GROUPS, Plan, Population, PopulationTable
+from ..numbers import fmt_number, ratio, round_to, to_decimal
+from ..problems import Problem, Severity
+
+SPHERE = "sphere"
+
+
+def _where(plan: Plan, area: str) -> str:
+    return "圏域合計" if area == SPHERE else plan.municipality_name(area)
+
+
+def _sums(plan: Plan, pop: Population, t: PopulationTable) -> list[Problem]:
+    out = []
+    doc = pop.doc
+    years = sorted(t.rows[SPHERE])
+    for area, rows in t.rows.items():
+        if sorted(rows) != years:
+            out.append(Problem("keikaku.population-sum", doc.rel,
+                               doc.line_of((t.key, "rows", area)), "population-years",
+                               {"table": t.title, "where": _where(plan, area),
+                                "years": ", ".join(map(str, sorted(rows)))}))
+            continue
+        for year, cell in rows.items():
+            computed = sum(cell[g] for g in AGE_GROUPS)
+            if computed != cell["total"]:
+                out.append(Problem("keikaku.population-sum", doc.rel,
+                                   doc.line_of((t.key, "rows", area, year)), "population-sum",
+                                   {"table": t.title, "where": _where(plan, area), "year": year,
+                                    "computed": fmt_number(computed),
+                                    "stated": fmt_number(cell["total"])}))
+    parts = [a for a in t.rows if a != SPHERE]
+    for year in years:
+        for group in (*AGE_GROUPS, "total"):
+            try:
+                computed = sum(t.rows[a][year][group] for a in parts)
+            except KeyError:
+                continue
+            stated = t.rows[SPHERE][year][group]
+            if computed != stated:
+                out.append(Problem("keikaku.population-sum", doc.rel,
+                                   doc.line_of((t.key, "rows", SPHERE, year)),
+                                   "population-sphere",
+                                   {"table": t.title, "year": year, "group": group,
+                                    "computed": fmt_number(computed),
+                                    "stated": fmt_number(stated)}))
+    return out
+
+
+def computed_rates(t: PopulationTable, area: str) -> dict[str, dict]:
+    """Every rate the table prints, recomputed exactly (before rounding)."""
+    rows = t.rows[area]
+    base, end = rows.get(t.base_year), rows.get(t.share_year)
+    out: dict[str, dict] = {"change_rate": {}, "share": {}, "aging_rate": {}}
+    if base and end:
+        for g in (*AGE_GROUPS, "total"):
+            if base[g]:
+                out["change_rate"][g] = ratio(end[g] - base[g], base[g])
+        for g in AGE_GROUPS:
+            out["share"][g] = ratio(end[g], end["total"])
+    for year, cell in rows.items():
+        out["aging_rate"][year] = ratio(cell["age_65_plus"], cell["total"])
+    return out
+
+
+def _rates(plan: Plan, pop: Population, t: PopulationTable) -> list[Problem]:
+    out = []
+    doc = pop.doc
+    for rate, per_area in t.stated.items():
+        for area, stated_values in per_area.items():
+            if area not in t.rows:
+                continue
+            computed = computed_rates(t, area)[rate]
+            for key, stated in stated_values.items():
+                k = int(key) if rate == "aging_rate" else key
+                if k not in computed:
+                    continue
+                value = round_to(computed[k], t.rounding_digits, t.rounding_method)
+                if value != round_to(stated, t.rounding_digits):
+                    out.append(Problem(
+                        "keikaku.population-rate", doc.rel,
+                        doc.line_of((t.key, "stated", rate, area, key)), "population-rate",
+                        {"table": t.title, "where": _where(plan, area), "rate": f"@rate-{rate}",
+                         "group": key, "computed": fmt_number(value, t.rounding_digits),
+                         "stated": fmt_number(stated, t.rounding_digits)}))
+    return out
+
+
+def _targets(pop: Population) -> list[Problem]:
+    out = []
+    t = pop.prospect
+    for i, target in enumerate(pop.targets):
+        cell = t.rows[SPHERE].get(target.year)
+        if cell is None:
+            continue
+        aging = round_to(ratio(cell["age_65_plus"], cell["total"]), t.rounding_digits)
+        for name, stated, computed, tolerance, unit in (
+            ("population", target.population, cell["total"], target.population_tolerance, "人"),
+            ("aging_rate", target.aging_rate, aging, target.aging_rate_tolerance, "%"),
+        ):
+            if abs(to_decimal(stated) - to_decimal(computed)) > to_decimal(tolerance):
+                out.append(Problem(
+                    "keikaku.population-target", pop.doc.rel,
+                    pop.doc.line_of(("targets", i, name, "value")), "population-target",
+                    {"year": target.year, "name": f"@target-{name}",
+                     "stated": fmt_number(stated), "computed": fmt_number(computed),
+                     "tolerance": fmt_number(tolerance), "unit": unit},
+                    Severity.WARNING if target.errata else Severity.ERROR,
+                ))
+    return out
+
+
+def check(plan: Plan) -> list[Problem]:
+    pop = plan.population
+    if pop is None:
+        return []
+    problems: list[Problem] = []
+    for t in (pop.projection, pop.prospect):
+        problems += _sums(plan, pop, t)
+        problems += _rates(plan, pop, t)
+    problems += _targets(pop)
+    return problems

@@ -1,0 +1,116 @@
+"""Schema rule: each data file against its JSON Schema, with messages a person can act on."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+
+from ..load import Document
+from ..messages import render
+from ..problems import Problem, localize
+from ..schemas import jsonable, validator
+
+MAX_PER_FILE = 10
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
+_NUMERIC = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?$")
+
+
+def _path_text(path: list[Any]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(全体)"
+
+
+def _as_number_text(value: str) -> str | None:
+    """If ``value`` is a number written as text, the number as it should be written."""
+    stripped = re.sub(r"[^0-9０-９.,．，\-－]", "", value)
+    if not stripped:
+        return None
+    half = stripped.translate(FULLWIDTH_DIGITS)
+    if not _NUMERIC.match(half):
+        return None
+    return half.replace(",", "")
+
+
+def _problem(doc: Document, error: ValidationError) -> Problem:
+    path = list(error.absolute_path)
+    where = _path_text(path)
+    kind = error.validator
+    instance = error.instance
+    line = doc.line_of(tuple(path))
+    params: dict[str, object]
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in instance]
+        key, params = "schema-required", {"name": missing[0] if missing else "?"}
+    elif kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed]
+        name = extra[0] if extra else "?"
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = {"name": close[0]} if close else None
+        line = doc.line_of((*path, name))
+        key, params = "schema-unknown-key", {"name": name, "hint": hint}
+    elif kind == "type" and isinstance(instance, str) and error.validator_value in (
+        "integer", "number", ["integer"], ["number"]
+    ):
+        fixed = _as_number_text(instance)
+        if fixed is not None and fixed != instance.replace(",", ""):
+            has_fullwidth = any("０" <= ch <= "９" for ch in instance)
+            key = "schema-fullwidth" if has_fullwidth else "schema-number-as-text"
+            params = {"value": repr(instance), "fixed": fixed}
+        elif fixed is not None:
+            key, params = "schema-number-as-text", {"value": repr(instance), "fixed": fixed}
+        else:
+            key, params = "schema-type", {
+                "value": repr(instance), "expected": f"@type-{error.validator_value}"}
+    elif kind == "type":
+        expected = error.validator_value
+        expected = expected[0] if isinstance(expected, list) else expected
+        key, params = "schema-type", {"value": repr(instance), "expected": f"@type-{expected}"}
+    elif kind == "enum":
+        allowed = " / ".join(str(v) for v in error.validator_value)
+        key, params = "schema-enum", {"value": repr(instance), "allowed": allowed}
+    elif kind == "propertyNames":
+        key, params = "schema-other", {"detail": error.message}
+    else:
+        key, params = "schema-other", {"detail": error.message}
+    detail_key = key
+    return Problem(
+        "keikaku.schema", doc.rel, line, "schema",
+        {"path": where, "detail": _Deferred(detail_key, params)},
+    )
+
+
+class _Deferred:
+    """A nested message, rendered in the problem's language when formatted."""
+
+    def __init__(self, key: str, params: dict[str, object]) -> None:
+        self.key, self.params = key, params
+
+    def render(self, lang: str) -> str:
+        return render(self.key, lang, **{k: localize(v, lang) for k, v in self.params.items()})
+
+
+def check_document(root: Path, doc: Document, schema_name: str) -> list[Problem]:
+    """Validate one parsed document; returns its problems (empty when valid)."""
+    if not doc.ok:
+        return []
+    instance = jsonable(doc.data)
+    errors = sorted(
+        validator(root, schema_name).iter_errors(instance),
+        key=lambda e: (doc.line_of(tuple(e.absolute_path)), str(e.validator)),
+    )
+    problems = [_problem(doc, e) for e in errors[:MAX_PER_FILE]]
+    if len(errors) > MAX_PER_FILE:
+        problems.append(
+            Problem("keikaku.schema", doc.rel, None, "more-errors",
+                    {"count": len(errors) - MAX_PER_FILE})
+        )
+    if problems:
+        doc.ok = False
+    return problems

@@ -1,0 +1,50 @@
+"""The JSON Schemas of schemas/ and the conversion of YAML data to JSON values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+SCHEMA_FILES = {
+    "plan": "plan.schema.json",
+    "structure": "structure.schema.json",
+    "population": "population.schema.json",
+    "errata": "errata.schema.json",
+    "measure": "measure.schema.json",
+    "export": "export.schema.json",
+}
+
+
+def jsonable(value: Any) -> Any:
+    """YAML data as JSON sees it: mapping keys as strings, dates as ISO strings."""
+    if isinstance(value, dict):
+        return {str(k) if not isinstance(k, bool) else str(k).lower(): jsonable(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@cache
+def _load(path: str) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def schema(root: Path, name: str) -> dict[str, Any]:
+    return _load(str((root / "schemas" / SCHEMA_FILES[name]).resolve()))
+
+
+@cache
+def _validator(path: str) -> Draft202012Validator:
+    return Draft202012Validator(_load(path), format_checker=FormatChecker())
+
+
+def validator(root: Path, name: str) -> Draft202012Validator:
+    return _validator(str((root / "schemas" / SCHEMA_FILES[name]).resolve()))

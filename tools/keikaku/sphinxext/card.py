@@ -1,0 +1,138 @@
+"""The measure card (施策カード): everything the source card shows, in its order."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..messages import render
+from ..model import Kpi, KpiValue, Measure, Plan
+from ..numbers import fmt_number, fmt_value, ratio, round_to
+from .markup import parse
+from .state import note_data_dependencies, plan_for
+from .tables import Span, table
+
+UNSET_SDGS = "未設定（原資料のアイコンが失われたため）"
+UNSET_MARKS = "未設定（原資料のチェック記号が失われたため）"
+
+
+def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
+    d = v.derivation
+    if d is None:
+        return None
+    num = " + ".join(f"{fmt_number(c.value)}{d.unit}" for c in d.numerator)
+    den = " + ".join(f"{fmt_number(c.value)}{d.unit}" for c in d.denominator)
+    exact = round_to(ratio(d.numerator_total, d.denominator_total, d.scale), 2)
+    rounded = round_to(exact, d.rounding_digits, d.rounding_method)
+    rule = render(f"rounding-{d.rounding_method}", "ja")
+    suffix = k.unit if k.unit == "%" else ""
+    return (
+        f"（{num}）/（{den}）= {fmt_number(d.numerator_total)}{d.unit}/"
+        f"{fmt_number(d.denominator_total)}{d.unit} = {fmt_number(exact, 2)}{suffix} "
+        f"≒ {fmt_number(rounded)}{suffix}（{rule}）"
+    )
+
+
+def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
+    rows = []
+    extra: list[nodes.Node] = []
+    for k in m.kpis:
+        rows.append([k.name, fmt_value(k.baseline.value, k.unit),
+                     fmt_value(k.target.value, k.unit)])
+        for label, v in (("現状値", k.baseline), ("目標値", k.target)):
+            text = _derivation_text(k, v)
+            if text:
+                para = nodes.paragraph(classes=["keikaku-derivation"])
+                para += nodes.strong(text=f"{label}の算出方法: ")
+                para += nodes.Text(text)
+                if v.derivation and v.derivation.source:
+                    para += nodes.Text(f"　出典: {v.derivation.source}")
+                extra.append(para)
+        if k.target_reason:
+            para = nodes.paragraph(classes=["keikaku-target-reason"])
+            para += nodes.strong(text="目標値が現状値を下回る理由: ")
+            para += nodes.Text(k.target_reason)
+            extra.append(para)
+    tbl = table(
+        [6, 2, 2],
+        rows,
+        header=[["指標", f"現状値（{plan.base_year}年度）", f"目標値（{plan.target_year}年度）"]],
+        classes=["keikaku-kpi"],
+    )
+    for row in tbl.traverse(nodes.row):
+        if row.parent.tagname == "tbody":
+            for entry in list(row.children)[1:]:
+                entry["classes"].append("num")
+    return [tbl, *extra]
+
+
+def budget_block(plan: Plan, m: Measure) -> nodes.table:
+    years = plan.fiscal_years
+    tbl = table(
+        [3] + [2] * len(years) + [2],
+        [["事業費（千円）", *(fmt_number(m.budget.get(y, 0)) for y in years),
+          fmt_number(m.budget_total)]],
+        header=[["実施年度", *(str(y) for y in years), "合計"]],
+        classes=["keikaku-budget"],
+    )
+    for row in tbl.traverse(nodes.row):
+        if row.parent.tagname == "tbody":
+            for entry in list(row.children)[1:]:
+                entry["classes"].append("num")
+    return tbl
+
+
+def projects_block(plan: Plan, m: Measure) -> nodes.Node:
+    groups = [("共通", m.projects.get("common", []))] + [
+        (mun.name, m.projects.get(mun.id, [])) for mun in plan.municipalities
+    ]
+    lines = nodes.bullet_list(classes=["keikaku-projects"])
+    for label, names in groups:
+        if not names:
+            continue
+        item = nodes.list_item()
+        para = nodes.paragraph()
+        para += nodes.strong(text=f"【{label}】")
+        para += nodes.Text("　".join(f"○{n}" for n in names))
+        item += para
+        lines += item
+    return lines
+
+
+class MeasureCard(SphinxDirective):
+    """``{measure-card} <measure-id>``: the card of one measure, generated from its file."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env, measures=False)
+        plan = plan_for(self.env)
+        m = plan.measure(self.arguments[0])
+        if m is None:
+            raise self.error(f"unknown measure id {self.arguments[0]!r}")
+        source = str(m.doc.path)
+        d = m.direction
+        name = nodes.strong(text=m.name)
+        rows = [
+            ["施策名", name],
+            ["連携する事項", m.area.name],
+            ["政策分野", m.field.name],
+            ["政策の内容", d.name],
+            ["SDGsとの関連性", ", ".join(map(str, m.sdgs)) if m.sdgs else
+             nodes.inline(text=UNSET_SDGS, classes=["keikaku-unset"])],
+            ["取組内容", parse(self, m.content, source)],
+            [Span("成果指標（KPI）"), kpi_block(plan, m)],
+            ["関係市町", nodes.inline(text=UNSET_MARKS, classes=["keikaku-unset"])],
+            ["実施年度・事業費", budget_block(plan, m)],
+            ["事業名称", projects_block(plan, m)],
+            ["事業効果", parse(self, m.effect, source)],
+            ["役割分担", parse(self, m.roles, source)],
+        ]
+        card = nodes.container(classes=["keikaku-card"], ids=[f"card-{m.id}"])
+        card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1)
+        notes = nodes.container(classes=["keikaku-notes"])
+        for note in [plan.budget_note, *m.notes]:
+            notes += nodes.paragraph(text=f"※{note}")
+        card += notes
+        return [card]

@@ -1,0 +1,102 @@
+"""Population and land-area tables, rendered from data with the rates recomputed."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..model import AGE_GROUPS, Plan, PopulationTable
+from ..numbers import fmt_number, fmt_rate, ratio, round_to
+from ..rules.population import SPHERE, computed_rates
+from .state import note_data_dependencies, plan_for
+from .tables import Cell, Span, table
+
+GROUP_LABELS = {"age_0_14": "0～14歳", "age_15_64": "15～64歳", "age_65_plus": "65歳以上",
+                "total": "合計"}
+ERA_SHORT = {"令和": "R", "平成": "H"}
+
+
+def _era_short(year: int) -> str:
+    from ..eras import to_era
+
+    era, n = to_era(year)
+    return f"{ERA_SHORT.get(era, era)}{'元' if n == 1 else n}年"
+
+
+def _area_name(plan: Plan, key: str) -> str:
+    return "圏域合計" if key == SPHERE else plan.municipality_name(key)
+
+
+def population_table(plan: Plan, t: PopulationTable, aging_row: bool) -> nodes.table:
+    years = t.years
+    digits, method = t.rounding_digits, t.rounding_method
+    header = [
+        ["市町", "区分", *(f"{y}年" for y in years), "増減率(%)", "人口比率"],
+        ["", "", *(f"（{_era_short(y)}）" for y in years), f"{_era_short(t.base_year)[:-1]}比",
+         _era_short(t.share_year)[:-1]],
+    ]
+    rows: list[list[Cell | Span]] = []
+    order = [m.id for m in plan.municipalities if m.id in t.rows] + [SPHERE]
+    for key in order:
+        rates = computed_rates(t, key)
+        groups = [*AGE_GROUPS, "total"]
+        span = len(groups) + (1 if aging_row else 0)
+        for i, g in enumerate(groups):
+            row: list[Cell | Span] = []
+            if i == 0:
+                row.append(Span(_area_name(plan, key), rows=span))
+            row.append(GROUP_LABELS[g])
+            row += [Span(fmt_number(t.rows[key][y][g]), classes=["num"]) for y in years]
+            change = rates["change_rate"].get(g)
+            row.append(Span(fmt_rate(round_to(change, digits, method), digits)
+                            if change is not None else "", classes=["num"]))
+            share = rates["share"].get(g)
+            row.append(Span(f"{fmt_number(round_to(share, digits, method), digits)}%"
+                            if share is not None else "", classes=["num"]))
+            rows.append(row)
+        if aging_row:
+            rows.append(["高齢化率", *[
+                Span(f"{fmt_number(round_to(rates['aging_rate'][y], digits, method), digits)}%",
+                     classes=["num"]) for y in years], "", ""])
+    return table([2, 2] + [2] * len(years) + [2, 2], rows, header=header,
+                 classes=["keikaku-population"], caption=t.title)
+
+
+class PopulationTableDirective(SphinxDirective):
+    """``{population-table} projection|prospect``: the table with its rates recomputed."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env, measures=False)
+        plan = plan_for(self.env)
+        if plan.population is None or self.arguments[0] not in ("projection", "prospect"):
+            raise self.error(f"no population table {self.arguments[0]!r}")
+        t = getattr(plan.population, self.arguments[0])
+        out: list[nodes.Node] = [population_table(plan, t, aging_row=t.key == "prospect")]
+        if t.note:
+            for line in t.note.split("\n"):
+                out.append(nodes.paragraph(text=f"※ {line}", classes=["keikaku-table-note"]))
+        return out
+
+
+class LandAreaTable(SphinxDirective):
+    """``{land-area-table}``: 面積 and 構成比 by municipality, the total summed from them."""
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env, measures=False)
+        plan = plan_for(self.env)
+        la = plan.land_area
+        values = [la["values"][m.id] for m in plan.municipalities]
+        total = sum(round_to(v, 2) for v in values)
+        shares = [fmt_number(round_to(ratio(v, total), 1), 1) + "%" for v in values]
+        rows: list[list[Cell | Span]] = [
+            ["面積", *[Span(fmt_number(round_to(v, 2), 2), classes=["num"]) for v in values],
+             Span(fmt_number(total, 2), classes=["num"])],
+            ["構成比", *[Span(s, classes=["num"]) for s in shares],
+             Span("100.0%", classes=["num"])],
+        ]
+        return [table([2] + [2] * (len(values) + 1), rows,
+                      header=[["区分", *(m.name for m in plan.municipalities), "圏域合計"]],
+                      classes=["keikaku-land-area"],
+                      caption=f"面積（単位：{la['unit']}）")]

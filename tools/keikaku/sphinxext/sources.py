@@ -1,0 +1,62 @@
+"""Pages generated from data when Sphinx reads them (``source-read``).
+
+- A measure file (``measures/<id>.md``) keeps data in its front matter and prose
+  in its body; its page is the title and the card, generated from both.
+- A ``{direction-chapters}`` block expands into the chapters of Ⅳ: for each
+  area, field and direction a real heading (so the table of contents, the PDF
+  bookmarks and the numbering come from the structure), the 協定の内容, and a
+  toctree of the direction's measure pages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from ..model import Plan
+from .markup import measure_docname
+from .state import result_for
+
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CHAPTERS = re.compile(r"^```\{direction-chapters\}[ \t]*\n```[ \t]*$", re.MULTILINE)
+
+
+def full(n: int) -> str:
+    return str(n).translate(FULL)
+
+
+def measure_page(plan: Plan | None, srcdir: Path, docname: str) -> str:
+    path = (srcdir / f"{docname}.md").resolve()
+    m = None if plan is None else next(
+        (m for m in plan.measures if m.doc.path.resolve() == path), None)
+    if m is None:
+        return (f"# {Path(docname).name}\n\n```{{warning}}\nこの施策ファイルは検査エラーのため"
+                "表示できません。keikaku check で確認してください。\n```\n")
+    return f"({m.id})=\n# {m.number}　{m.name}\n\n```{{measure-card}} {m.id}\n```\n"
+
+
+def direction_chapters(plan: Plan) -> str:
+    out: list[str] = []
+    for area in plan.areas:
+        out.append(f"## {full(area.index)}　{area.name}に係る政策分野の取組\n")
+        for field in area.fields:
+            out.append(f"### （{full(field.index)}）{field.name}\n")
+            for d in field.directions:
+                out.append(f"#### {CIRCLED[d.index - 1]}　{d.name}\n")
+                out.append(f"```{{agreement}} {d.id}\n```\n")
+                measures = plan.measures_of(d)
+                if measures:
+                    entries = "\n".join("/" + measure_docname(m.id) for m in measures)
+                    out.append(f"```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n")
+    return "\n".join(out)
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    result = result_for(app.env)
+    if docname.startswith("measures/"):
+        source[0] = measure_page(result.plan, Path(app.srcdir), docname)
+    elif CHAPTERS.search(source[0]) and result.plan is not None:
+        source[0] = CHAPTERS.sub(lambda _: direction_chapters(result.plan), source[0])

@@ -1,0 +1,217 @@
+"""Views over all measures: the 体系図, the 協定の内容 of a direction, the budget
+summary, the errata list and the open-data downloads."""
+
+from __future__ import annotations
+
+import posixpath
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..numbers import fmt_number
+from .markup import doc_link, measure_docname
+from .state import note_data_dependencies, plan_for
+from .tables import Cell, Span, table
+
+ERRATA_KINDS = {
+    "name-mismatch": "名称の不一致",
+    "direction-mismatch": "施策展開の基本的方向の不一致",
+    "field-mismatch": "政策分野の表記の不一致",
+    "label-mismatch": "項目名の不一致",
+    "kpi-derivation": "成果指標の算出",
+    "kpi-target-below-baseline": "目標値が現状値を下回る",
+    "population-target": "人口目標と推計の不一致",
+    "text": "本文の表記",
+    "other": "その他",
+}
+
+DOWNLOADS = {"json": "data/keikaku-plan.json", "csv": "data/keikaku-plan.csv"}
+
+
+class StructureDiagram(SphinxDirective):
+    """``{structure-diagram}``: area → field → direction → numbered measures, linked."""
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env)
+        plan = plan_for(self.env)
+        rows: list[list[Cell | Span]] = []
+        for area in plan.areas:
+            area_rows = sum(max(1, len(plan.measures_of(d)))
+                            for f in area.fields for d in f.directions)
+            first_in_area = True
+            for field in area.fields:
+                field_rows = sum(max(1, len(plan.measures_of(d))) for d in field.directions)
+                first_in_field = True
+                for direction in field.directions:
+                    measures = plan.measures_of(direction) or [None]
+                    for i, m in enumerate(measures):
+                        row: list[Cell | Span] = []
+                        if first_in_area:
+                            row.append(Span(area.name, rows=area_rows))
+                            first_in_area = False
+                        if first_in_field:
+                            row.append(Span(field.name, rows=field_rows))
+                            first_in_field = False
+                        if i == 0:
+                            row.append(Span(direction.name, rows=len(measures)))
+                        if m is None:
+                            row.append(nodes.inline(text="（具体的な取組なし）",
+                                                    classes=["keikaku-unset"]))
+                        else:
+                            para = nodes.paragraph()
+                            para += nodes.Text(f"{m.number}　")
+                            para += doc_link(measure_docname(m.id), m.name, self.env.docname)
+                            row.append([para])
+                        rows.append(row)
+        return [table([2, 2, 3, 4], rows,
+                      header=[["連携する事項", "協定に基づき連携する政策分野",
+                               "施策展開の基本的方向", "具体的な取組"]],
+                      classes=["keikaku-structure"], caption="体系図")]
+
+
+class Agreement(SphinxDirective):
+    """``{agreement} <direction-id>``: the 協定の内容 of a direction."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env, measures=False)
+        plan = plan_for(self.env)
+        direction = next((d for d in plan.directions() if d.id == self.arguments[0]), None)
+        if direction is None:
+            raise self.error(f"unknown direction id {self.arguments[0]!r}")
+        rows: list[list[Cell | Span]] = [["取組の内容", _paragraphs(direction.content)]]
+        for mun in plan.municipalities:
+            if mun.id in direction.roles:
+                rows.append([f"{mun.name}の役割", _paragraphs(direction.roles[mun.id])])
+        return [table([2, 8], rows, classes=["keikaku-agreement"], caption="協定の内容",
+                      stub_columns=1)]
+
+
+def _paragraphs(text: str) -> list[nodes.Node]:
+    return [nodes.paragraph(text=p) for p in text.split("\n") if p.strip()]
+
+
+class BudgetSummary(SphinxDirective):
+    """``{budget-summary}``: budgets by fiscal year x area and field, then by measure,
+    with row, column and 5-year totals, all summed from the measure files."""
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env)
+        plan = plan_for(self.env)
+        years = plan.fiscal_years
+        header = [["区分", *(f"{y}年度" for y in years), "5年間合計"]]
+
+        def amounts(measures: list) -> list[Cell | Span]:
+            per_year = [sum(m.budget.get(y, 0) for m in measures) for y in years]
+            return [Span(fmt_number(v), classes=["num"]) for v in [*per_year, sum(per_year)]]
+
+        rows: list[list[Cell | Span]] = []
+        for area in plan.areas:
+            area_measures = [m for m in plan.measures if m.area is area]
+            rows.append([Span(f"{area.name}（計）", classes=["subtotal"]),
+                         *[Span(c.cell, classes=["num", "subtotal"]) for c in
+                           amounts(area_measures)]])
+            for field in area.fields:
+                rows.append([f"　{field.name}",
+                             *amounts([m for m in area_measures if m.field is field])])
+        rows.append([Span("合計", classes=["total"]),
+                     *[Span(c.cell, classes=["num", "total"]) for c in amounts(plan.measures)]])
+        by_field = table([4] + [2] * (len(years) + 1), rows, header=header,
+                         classes=["keikaku-budget-summary"],
+                         caption="政策分野別・年度別の事業費（千円）")
+        measure_rows: list[list[Cell | Span]] = []
+        for m in plan.measures:
+            para = nodes.paragraph()
+            para += nodes.Text(f"{m.number}　")
+            para += doc_link(measure_docname(m.id), m.name, self.env.docname)
+            measure_rows.append([[para], *amounts([m])])
+        measure_rows.append([Span("合計", classes=["total"]),
+                             *[Span(c.cell, classes=["num", "total"])
+                               for c in amounts(plan.measures)]])
+        by_measure = table([4] + [2] * (len(years) + 1), measure_rows,
+                           header=[["具体的な取組", *header[0][1:]]],
+                           classes=["keikaku-budget-summary"],
+                           caption="具体的な取組別・年度別の事業費（千円）")
+        return [by_field, by_measure]
+
+
+class ErrataList(SphinxDirective):
+    """``{errata-list}``: every inconsistency of the draft and how the repository resolves it."""
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env)
+        plan = plan_for(self.env)
+        out: list[nodes.Node] = []
+        for entry in plan.errata:
+            section = nodes.container(classes=["keikaku-erratum"], ids=[entry["id"].lower()])
+            head = nodes.paragraph(classes=["keikaku-erratum-head"])
+            head += nodes.strong(text=f"{entry['id']}　{ERRATA_KINDS[entry['kind']]}")
+            m = plan.measure(entry["measure"]) if entry.get("measure") else None
+            if m is not None:
+                head += nodes.Text("　（")
+                head += doc_link(measure_docname(m.id), f"{m.number} {m.name}", self.env.docname)
+                head += nodes.Text("）")
+            section += head
+            printed = nodes.bullet_list()
+            for p in entry["printed"]:
+                item = nodes.list_item()
+                para = nodes.paragraph()
+                para += nodes.Text(f"{p['where']}: ")
+                para += nodes.literal(text=p["text"])
+                item += para
+                printed += item
+            rows: list[list[Cell | Span]] = [
+                ["箇所", entry["where"]],
+                ["原案の記載", [printed]],
+                ["本リポジトリでの扱い", entry["resolved"]],
+                ["理由", entry["reason"]],
+                ["検出するルール", nodes.literal(text=entry["rule"]) if entry.get("rule")
+                 else "（人による確認）"],
+            ]
+            section += table([2, 8], rows, classes=["keikaku-erratum-table"], stub_columns=1)
+            out.append(section)
+        return out
+
+
+class DataDownloads(SphinxDirective):
+    """``{data-downloads}``: links to the JSON and CSV written at the end of the build."""
+
+    def run(self) -> list[nodes.Node]:
+        base = posixpath.dirname(self.env.docname)
+        items = nodes.bullet_list()
+        for label, fmt in (("JSON（schemas/export.schema.json に準拠）", "json"),
+                           ("CSV（UTF-8、施策×成果指標ごとに1行）", "csv")):
+            uri = posixpath.relpath(DOWNLOADS[fmt], base or ".")
+            para = nodes.paragraph()
+            para += nodes.reference("", f"keikaku-plan.{fmt}", refuri=uri,
+                                    classes=["keikaku-download"])
+            para += nodes.Text(f"　{label}")
+            item = nodes.list_item()
+            item += para
+            items += item
+        return [items]
+
+
+class DirectionsTable(SphinxDirective):
+    """``{directions-table} <area-id>``: 取組分野 and 施策展開の基本的方向 of one area (Ⅲ２（２））."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env, measures=False)
+        plan = plan_for(self.env)
+        area = next((a for a in plan.areas if a.id == self.arguments[0]), None)
+        if area is None:
+            raise self.error(f"unknown area id {self.arguments[0]!r}")
+        rows: list[list[Cell | Span]] = []
+        for field in area.fields:
+            for i, d in enumerate(field.directions):
+                row: list[Cell | Span] = []
+                if i == 0:
+                    row.append(Span(field.name, rows=len(field.directions)))
+                row.append(d.name)
+                rows.append(row)
+        return [table([3, 7], rows, header=[["取組分野", "施策展開の基本的方向"]],
+                      classes=["keikaku-directions"],
+                      caption=f"{area.name}の政策分野に関する施策展開の基本的方向")]

@@ -1,0 +1,120 @@
+"""Values that prose cites from data: ``{value}`path[:format]```.
+
+Namespaces:
+
+- ``plan.…``: docs/data/plan.yaml as written (``plan.land_area.total``,
+  ``plan.municipalities.0.name``);
+- ``population.<table>.<area>.<year>.<item>``: a population table cell, where
+  item is an age group, ``total``, ``aging_rate`` or ``share.<group>`` (the
+  last two computed);
+- ``population.targets.<year>.population|aging_rate``: the targets of Ⅲ２（３）;
+- ``budget.<year>`` / ``budget.total``: the sum of every measure's budget;
+- ``measures.<id>.<attr>``: ``name``, ``number``, ``budget_total``;
+- ``counts.measures`` / ``counts.kpis`` / ``counts.directions``.
+
+The format after the colon is the number of decimals (``:1`` → 45.4), rounded
+half-up; without it a number keeps the decimals it has and gets thousands
+separators; ``:era`` writes a date in the Japanese era (平成31年３月26日).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from .eras import era_date
+from .model import AGE_GROUPS, Plan, PopulationTable
+from .numbers import fmt_number, ratio
+
+
+class UnknownPath(LookupError):
+    """The path names nothing in the data; ``known`` lists what exists at the failing step."""
+
+    def __init__(self, path: str, known: list[str]) -> None:
+        super().__init__(path)
+        self.path, self.known = path, known
+
+
+def _cell(table: PopulationTable, parts: list[str], path: str) -> Any:
+    if not parts:
+        raise UnknownPath(path, list(table.rows))
+    area, *rest = parts
+    rows = table.rows.get(area)
+    if rows is None:
+        raise UnknownPath(path, list(table.rows))
+    if not rest or not rest[0].isdigit() or int(rest[0]) not in rows:
+        raise UnknownPath(path, [str(y) for y in rows])
+    cell = rows[int(rest[0])]
+    item = rest[1:]
+    if item == ["aging_rate"]:
+        return ratio(cell["age_65_plus"], cell["total"])
+    if len(item) == 2 and item[0] == "share" and item[1] in AGE_GROUPS:
+        return ratio(cell[item[1]], cell["total"])
+    if len(item) == 1 and item[0] in cell:
+        return cell[item[0]]
+    raise UnknownPath(path, [*cell, "aging_rate", *(f"share.{g}" for g in AGE_GROUPS)])
+
+
+def lookup(plan: Plan, path: str) -> Any:
+    """The raw value at ``path`` (without format)."""
+    head, *parts = path.split(".")
+    if head == "population" and plan.population is not None:
+        if parts and parts[0] == "targets":
+            targets = {str(t.year): t for t in plan.population.targets}
+            if len(parts) != 3 or parts[1] not in targets or parts[2] not in (
+                    "population", "aging_rate"):
+                raise UnknownPath(path, [*targets, "population", "aging_rate"])
+            return getattr(targets[parts[1]], parts[2])
+        if not parts or parts[0] not in ("projection", "prospect"):
+            raise UnknownPath(path, ["projection", "prospect", "targets"])
+        return _cell(getattr(plan.population, parts[0]), parts[1:], path)
+    if head == "budget":
+        totals = {str(y): sum(m.budget.get(y, 0) for m in plan.measures)
+                  for y in plan.fiscal_years}
+        totals["total"] = sum(totals.values())
+        if len(parts) == 1 and parts[0] in totals:
+            return totals[parts[0]]
+        raise UnknownPath(path, list(totals))
+    if head == "measures":
+        ids = [m.id for m in plan.measures]
+        if len(parts) != 2 or parts[0] not in ids:
+            raise UnknownPath(path, ids)
+        if parts[1] not in ("name", "number", "budget_total"):
+            raise UnknownPath(path, ["name", "number", "budget_total"])
+        return getattr(plan.measure(parts[0]), parts[1])
+    if head == "counts":
+        counts = {"measures": len(plan.measures),
+                  "kpis": sum(len(m.kpis) for m in plan.measures),
+                  "directions": len(plan.directions())}
+        if len(parts) == 1 and parts[0] in counts:
+            return counts[parts[0]]
+        raise UnknownPath(path, list(counts))
+    if head != "plan":
+        raise UnknownPath(path, ["plan", "population", "budget", "measures", "counts"])
+    node: Any = plan.raw["plan"]
+    for part in parts:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            known = list(node) if isinstance(node, dict) else [str(i) for i in range(len(node))] \
+                if isinstance(node, list) else []
+            raise UnknownPath(path, [str(k) for k in known])
+    return node
+
+
+def resolve(plan: Plan, spec: str) -> str:
+    """The text for ``path[:digits]``."""
+    path, _, fmt = spec.strip().partition(":")
+    value = lookup(plan, path.strip())
+    if isinstance(value, bool) or value is None:
+        return str(value)
+    if isinstance(value, dt.date) or (fmt == "era" and isinstance(value, str)):
+        date = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+        return era_date(date) if fmt == "era" else date.isoformat()
+    if isinstance(value, int | float | Decimal):
+        digits = int(fmt) if fmt.strip().isdigit() else None
+        return fmt_number(value, digits)
+    return str(value)
