@@ -11,7 +11,7 @@ root_doc = "index"
 source_suffix = {".md": "markdown"}
 exclude_patterns = [
     "_build", ".nox", ".venv", "README.md", "tests", "tools", "schemas", ".ci", ".github",
-    "benchmarks", "docs/data",
+    "benchmarks", "docs/data", ".*", "*.egg-info", "constraints.txt",
 ]
 
 myst_enable_extensions = ["colon_fence"]

@@ -83,8 +83,6 @@ def _measure(doc: Document, directions: dict[str, Direction],
             {"id": d["direction"], "hint": {"name": close[0]} if close else None},
         ))
         return None
-    if body is None:
-        return None
     kpis = [
         Kpi(k["name"], k["unit"], k["higher_is_better"], _kpi_value(k["baseline"]),
             _kpi_value(k["target"]), k.get("target_reason"))
@@ -106,7 +104,7 @@ def _table(key: str, raw: dict[str, Any]) -> PopulationTable:
         rounding_digits=raw["rounding"]["digits"], census_years=list(raw.get("census_years", [])),
         rows={area: {int(y): dict(g) for y, g in years.items()}
               for area, years in raw["rows"].items()},
-        stated=raw["stated"],
+        stated=raw["stated"], era_suffix=raw.get("era_suffix", "年"),
     )
 
 

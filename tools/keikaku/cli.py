@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="メッセージの言語 / message language")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="計画の数値と参照を検査する")
-    check.add_argument("path", nargs="?", default=".", help="計画のフォルダ、またはその中のファイル")
+    check.add_argument("path", nargs="?", default=".",
+                       help="計画のフォルダ、またはその中のファイル")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="警告もエラーとして扱う")
     check.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         return _export(args)
     except KeyboardInterrupt:
         return EXIT_USAGE
-    except Exception as exc:  # noqa: BLE001 - a person never sees a traceback
+    except Exception as exc:
         print(render("cli-internal", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_USAGE
 

@@ -32,8 +32,7 @@ def to_era(year: int) -> tuple[str, int]:
 def era_label(year: int, fiscal: bool = False) -> str:
     """2024 → 令和６年度 (full-width digits below 10, as the vision prints them)."""
     era, n = to_era(year)
-    digits = "元" if n == 1 else (str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-                                  if n < 10 else str(n))
+    digits = "元" if n == 1 else _small(n)
     return f"{era}{digits}年{'度' if fiscal else ''}"
 
 

@@ -1,4 +1,5 @@
-"""Open data: the plan as JSON (schemas/export.schema.json) and as CSV (one row per measure x KPI)."""
+"""Open data: the plan as JSON (schemas/export.schema.json) and as CSV
+(one row per measure x KPI)."""
 
 from __future__ import annotations
 

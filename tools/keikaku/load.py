@@ -94,7 +94,7 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> tuple[Document, str 
 
 def _parse_yaml(doc: Document, problems: list[Problem]) -> None:
     try:
-        data = yaml.load(doc.text, Loader=Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(doc.text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = doc.line_offset + (mark.line + 1 if mark else 1)
@@ -124,7 +124,7 @@ def read_data_file(path: Path, rel: str, problems: list[Problem]) -> Document:
     return doc
 
 
-def split_front_matter(text: str) -> tuple[str, int, str, int] | None | str:
+def split_front_matter(text: str) -> tuple[str, int, str, int] | str | None:
     """Return (yaml, yaml_first_line, body, body_first_line), or a message key on failure."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != FENCE:
@@ -152,8 +152,9 @@ def read_measure_file(path: Path, rel: str, problems: list[Problem]) -> Document
 _HEADING = re.compile(r"^##\s+(.+?)\s*$")
 
 
-def split_body(doc: Document, problems: list[Problem]) -> dict[str, str] | None:
-    """The body's three fixed sections as {content, effect, roles}; problems if not."""
+def split_body(doc: Document, problems: list[Problem]) -> dict[str, str]:
+    """The body's three fixed sections as {content, effect, roles} (a missing one is
+    empty), and a problem for each heading that is missing, unknown or out of order."""
     sections: dict[str, list[str]] = {}
     order: list[tuple[str, int]] = []
     current: list[str] | None = None
@@ -176,24 +177,23 @@ def split_body(doc: Document, problems: list[Problem]) -> dict[str, str] | None:
             current = sections.setdefault(heading, [])
         elif current is not None:
             current.append(line)
-    ok = True
-    for heading in BODY_HEADINGS:
-        if heading not in sections:
-            problems.append(
-                Problem("keikaku.body", doc.rel, doc.body_line, "body-section-missing",
-                        {"heading": heading})
-            )
-            ok = False
-    found = [h for h, _ in order]
-    if ok and found != list(BODY_HEADINGS):
+    missing = [h for h in BODY_HEADINGS if h not in sections]
+    for heading in missing:
         problems.append(
-            Problem("keikaku.body", doc.rel, order[0][1], "body-section-order",
+            Problem("keikaku.body", doc.rel, doc.body_line, "body-section-missing",
+                    {"heading": heading})
+        )
+    found = [h for h, _ in order]
+    if not missing and found != list(BODY_HEADINGS):
+        first = next(i for i, (a, b) in enumerate(zip(found, BODY_HEADINGS, strict=False))
+                     if a != b) if found[:3] != list(BODY_HEADINGS) else 3
+        problems.append(
+            Problem("keikaku.body", doc.rel, order[min(first, len(order) - 1)][1],
+                    "body-section-order",
                     {"found": "・".join(found), "expected": "・".join(BODY_HEADINGS)})
         )
-        ok = False
-    if not ok:
-        return None
-    return {BODY_KEYS[h]: "\n".join(lines).strip() for h, lines in sections.items()}
+    texts = {BODY_KEYS[h]: "\n".join(lines).strip() for h, lines in sections.items()}
+    return {key: texts.get(key, "") for key in BODY_KEYS.values()}
 
 
 @dataclass

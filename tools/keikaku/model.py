@@ -129,7 +129,9 @@ class Measure:
 
 @dataclass
 class PopulationTable:
-    """A population table: rows[area_key][year][group]; area_key is a municipality id or 'sphere'."""
+    """A population table: rows[area_key][year][group].
+
+    area_key is a municipality id or 'sphere'."""
 
     key: str
     title: str
@@ -141,6 +143,7 @@ class PopulationTable:
     census_years: list[int]
     rows: dict[str, dict[int, dict[str, int]]]
     stated: dict[str, Any]
+    era_suffix: str = "年"
 
     @property
     def years(self) -> list[int]:

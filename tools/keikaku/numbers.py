@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
+
+# Enough digits for any value the schemas admit (up to 10^12 with 12 decimals).
+CONTEXT = Context(prec=40)
 
 ROUNDING = {"half_up": ROUND_HALF_UP, "floor": ROUND_FLOOR, "ceil": ROUND_CEILING}
 
@@ -15,16 +18,16 @@ def to_decimal(value: float | int | Decimal) -> Decimal:
 def round_to(value: float | int | Decimal, digits: int, method: str = "half_up") -> Decimal:
     """Round ``value`` to ``digits`` decimals with the declared method."""
     quantum = Decimal(1).scaleb(-digits)
-    return to_decimal(value).quantize(quantum, rounding=ROUNDING[method])
+    return to_decimal(value).quantize(quantum, rounding=ROUNDING[method], context=CONTEXT)
 
 
 def ratio(numerator: float | int, denominator: float | int, scale: float | int = 100) -> Decimal:
     """numerator / denominator x scale, exact to 12 decimals."""
     if not denominator:
         return Decimal(0)
-    return (to_decimal(numerator) * to_decimal(scale) / to_decimal(denominator)).quantize(
-        Decimal("1e-12")
-    )
+    value = CONTEXT.divide(CONTEXT.multiply(to_decimal(numerator), to_decimal(scale)),
+                           to_decimal(denominator))
+    return value.quantize(Decimal("1e-12"), context=CONTEXT)
 
 
 def fmt_number(value: float | int | Decimal, digits: int | None = None) -> str:

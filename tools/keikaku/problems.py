@@ -8,7 +8,7 @@ A problem states its location first and its code last, as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from .messages import render
 
@@ -27,7 +27,7 @@ def localize(value: object, lang: str) -> object:
     return value
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -27,6 +27,9 @@ from .eras import era_date
 from .model import AGE_GROUPS, Plan, PopulationTable
 from .numbers import fmt_number, ratio
 
+# Keys whose values are years: written without thousands separators (2024, not 2,024).
+YEAR_KEYS = {"start", "end", "base_year", "target_year", "year", "fiscal_year"}
+
 
 class UnknownPath(LookupError):
     """The path names nothing in the data; ``known`` lists what exists at the failing step."""
@@ -114,6 +117,8 @@ def resolve(plan: Plan, spec: str) -> str:
     if isinstance(value, dt.date) or (fmt == "era" and isinstance(value, str)):
         date = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
         return era_date(date) if fmt == "era" else date.isoformat()
+    if isinstance(value, int) and path.strip().rsplit(".", 1)[-1] in YEAR_KEYS:
+        return str(value)
     if isinstance(value, int | float | Decimal):
         digits = int(fmt) if fmt.strip().isdigit() else None
         return fmt_number(value, digits)

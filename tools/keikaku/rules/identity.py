@@ -25,19 +25,23 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
         if stem != mid:
             problems.append(Problem("keikaku.id", doc.rel, doc.line_of(("id",)), "id-file-name",
                                     {"id": mid, "file": PurePosixPath(doc.rel).name}))
-    by_number: dict[int, str] = {}
+    by_number: dict[int, list[str]] = {}
     for m in plan.measures:
-        if m.number in by_number:
+        by_number.setdefault(m.number, []).append(m.doc.rel)
+    for m in plan.measures:
+        others = [rel for rel in by_number[m.number] if rel != m.doc.rel]
+        if others:
             problems.append(Problem("keikaku.numbering", m.doc.rel, m.doc.line_of(("number",)),
                                     "duplicate-number",
-                                    {"number": m.number, "other": by_number[m.number]}))
-        else:
-            by_number[m.number] = m.doc.rel
+                                    {"number": m.number, "other": "、".join(others)}))
+    # A measure file that could not be read is already reported; checks over the
+    # whole set (gaps, empty directions) would only repeat that problem.
+    incomplete = any(not doc.ok for doc in sources.measures)
     count = len(plan.measures)
     expected = set(range(1, count + 1))
     missing = sorted(expected - set(by_number))
     extra = sorted(set(by_number) - expected)
-    if count and (missing or extra):
+    if count and (missing or extra) and not incomplete:
         first = plan.measures[0] if not extra else next(
             m for m in plan.measures if m.number == extra[0])
         problems.append(Problem(
@@ -50,7 +54,7 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
         for fi, field in enumerate(area.fields):
             for di, d in enumerate(field.directions):
                 path = ("areas", ai, "fields", fi, "directions", di)
-                if d.id not in used and plan.measures:
+                if d.id not in used and plan.measures and not incomplete:
                     problems.append(Problem("keikaku.reference", sources.structure.rel,
                                             sources.structure.line_of((*path, "id")),
                                             "empty-direction", {"name": d.name}))
@@ -64,7 +68,7 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
         problems.append(Problem("keikaku.reference", sources.plan.rel,
                                 sources.plan.line_of(("central_city",)), "unknown-municipality",
                                 {"id": plan.central_city}))
-    measure_ids = {m.id for m in plan.measures} | set(seen_ids)
+    measure_ids = {PurePosixPath(doc.rel).stem for doc in sources.measures} | set(seen_ids)
     for i, entry in enumerate(plan.errata):
         if "measure" in entry and entry["measure"] not in measure_ids:
             problems.append(Problem("keikaku.reference", sources.errata.rel,

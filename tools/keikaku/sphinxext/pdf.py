@@ -50,7 +50,7 @@ def font_face_css() -> str:
     for style, weight in (("regular", 400), ("bold", 700)):
         try:
             path = Path(font_path("sans", "jp", style))
-        except Exception:  # noqa: BLE001 - a missing weight only degrades the PDF
+        except Exception:
             logger.warning("Noto Sans CJK JP %s is missing: pip install 'noto-cjk[sans-jp]'",
                            style, type="keikaku", subtype="pdf-font")
             continue

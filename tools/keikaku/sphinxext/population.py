@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..eras import to_era
 from ..model import AGE_GROUPS, Plan, PopulationTable
 from ..numbers import fmt_number, fmt_rate, ratio, round_to
 from ..rules.population import SPHERE, computed_rates
@@ -16,11 +17,10 @@ GROUP_LABELS = {"age_0_14": "0～14歳", "age_15_64": "15～64歳", "age_65_plus
 ERA_SHORT = {"令和": "R", "平成": "H"}
 
 
-def _era_short(year: int) -> str:
-    from ..eras import to_era
-
+def _era_short(year: int, suffix: str = "年") -> str:
+    """2020 → R2年 (or R2年度), as the tables' headings print it."""
     era, n = to_era(year)
-    return f"{ERA_SHORT.get(era, era)}{'元' if n == 1 else n}年"
+    return f"{ERA_SHORT.get(era, era)}{'元' if n == 1 else n}{suffix}"
 
 
 def _area_name(plan: Plan, key: str) -> str:
@@ -31,9 +31,10 @@ def population_table(plan: Plan, t: PopulationTable, aging_row: bool) -> nodes.t
     years = t.years
     digits, method = t.rounding_digits, t.rounding_method
     header = [
-        ["市町", "区分", *(f"{y}年" for y in years), "増減率(%)", "人口比率"],
-        ["", "", *(f"（{_era_short(y)}）" for y in years), f"{_era_short(t.base_year)[:-1]}比",
-         _era_short(t.share_year)[:-1]],
+        ["市町", "区分", *(f"{y}年" for y in years),
+         "増減率(%)" if t.era_suffix == "年度" else "増減率", "人口比率"],
+        ["", "", *(f"（{_era_short(y, t.era_suffix)}）" for y in years),
+         f"{_era_short(t.base_year, '')}比", _era_short(t.share_year, "")],
     ]
     rows: list[list[Cell | Span]] = []
     order = [m.id for m in plan.municipalities if m.id in t.rows] + [SPHERE]

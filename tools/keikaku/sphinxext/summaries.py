@@ -194,7 +194,8 @@ class DataDownloads(SphinxDirective):
 
 
 class DirectionsTable(SphinxDirective):
-    """``{directions-table} <area-id>``: 取組分野 and 施策展開の基本的方向 of one area (Ⅲ２（２））."""
+    """``{directions-table} <area-id>``: 取組分野 and 施策展開の基本的方向 of one area
+    (the tables of Ⅲ２（２））."""
 
     required_arguments = 1
 

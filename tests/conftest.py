@@ -1,0 +1,56 @@
+"""Shared fixtures: the repository, disposable copies of the plan, and one site build."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PLAN_PARTS = ("docs", "measures", "schemas", "index.md", "conf.py")
+
+
+def copy_plan(dest: Path) -> Path:
+    """A copy of the plan (data, pages, schemas) to break without touching the repository."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PLAN_PARTS:
+        src = REPO / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("_build"))
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Path:
+    return copy_plan(tmp_path / "plan")
+
+
+def sphinx_build(builder: str, out: Path, src: Path = REPO) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", builder,
+         str(src), str(out)],
+        capture_output=True, text=True, check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def html_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test run with warnings as errors."""
+    out = tmp_path_factory.mktemp("html")
+    run = sphinx_build("html", out)
+    assert run.returncode == 0, run.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The PDF, built once per test run."""
+    out = tmp_path_factory.mktemp("pdf")
+    run = sphinx_build("keikakupdf", out)
+    assert run.returncode == 0, run.stderr
+    return next(out.glob("*.pdf"))

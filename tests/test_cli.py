@@ -1,0 +1,105 @@
+"""The command line: exit codes, reports, export, and no traceback on any input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from keikaku.cli import main
+
+from .conftest import REPO
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_check_clean_repository(capsys) -> None:
+    code, out, _ = run(capsys, "check", str(REPO))
+    assert code == 0
+    assert "0 件のエラー" in out
+
+
+def test_check_reports_location_first_code_last(capsys, plan_copy: Path) -> None:
+    card = plan_copy / "measures" / "holiday-night-care.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("method: floor", "method: half_up"),
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(plan_copy))
+    assert code == 1
+    line = next(x for x in out.splitlines() if "kpi-derivation" in x)
+    assert line.startswith("measures/holiday-night-care.md:")
+    assert line.endswith("[keikaku.kpi-derivation]")
+
+
+def test_check_a_single_file_reports_only_that_file(capsys, plan_copy: Path) -> None:
+    card = plan_copy / "measures" / "holiday-night-care.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("method: floor", "method: half_up"),
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(plan_copy / "measures" / "school-lunch.md"))
+    assert code == 0 and "kpi-derivation" not in out
+
+
+def test_check_json_and_english(capsys, plan_copy: Path) -> None:
+    card = plan_copy / "measures" / "holiday-night-care.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("  2028: 48221\n", ""),
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "check", str(plan_copy), "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    problem = next(p for p in report["problems"] if p["code"] == "keikaku.budget-years")
+    assert problem["file"] == "measures/holiday-night-care.md"
+    assert "missing: 2028" in problem["message"]
+
+
+def test_strict_fails_on_warnings(capsys) -> None:
+    code, _, _ = run(capsys, "check", str(REPO), "--strict")
+    assert code == 1
+
+
+def test_usage_error_exit_2_in_japanese(capsys) -> None:
+    code, _, err = run(capsys, "check", "--format", "xml")
+    assert code == 2 and "使い方" in err
+
+
+def test_no_plan_exit_2(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 2 and "計画が見つかりません" in err
+
+
+def test_export_json_validates(capsys) -> None:
+    code, out, _ = run(capsys, "export", "--root", str(REPO), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(data)
+    first = data["measures"][0]
+    assert isinstance(first["budget"]["2024"], int)
+    assert set(first["projects"]) == {"共通", "一関市", "平泉町"}
+
+
+def test_export_csv_one_row_per_kpi(capsys) -> None:
+    code, out, _ = run(capsys, "export", "--root", str(REPO), "--format", "csv")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))
+    data = json.loads(run(capsys, "export", "--root", str(REPO))[1])
+    assert len(rows) - 1 == sum(len(m["kpis"]) for m in data["measures"])
+
+
+def test_export_refuses_a_plan_with_errors(capsys, plan_copy: Path) -> None:
+    card = plan_copy / "measures" / "holiday-night-care.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("number: 1\n", "number: x\n"),
+                    encoding="utf-8")
+    code, out, err = run(capsys, "export", "--root", str(plan_copy))
+    assert code == 1 and out == "" and "出力できません" in err
+
+
+def test_check_never_rewrites_files(capsys, plan_copy: Path) -> None:
+    before = {p: p.read_bytes() for p in plan_copy.rglob("*") if p.is_file()}
+    run(capsys, "check", str(plan_copy))
+    assert before == {p: p.read_bytes() for p in plan_copy.rglob("*") if p.is_file()}

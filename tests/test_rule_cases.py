@@ -1,0 +1,108 @@
+"""Every rule can fail: each case in tests/cases/*.yaml breaks a copy of the real plan
+in one place and must be reported with the exact code, file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from keikaku.check import load_plan
+from keikaku.problems import CODES, Severity
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def _cases() -> list[Any]:
+    params = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")):
+            params.append(pytest.param(case, id=f"{path.stem}: {case['name']}"))
+    return params
+
+
+def _one_index(text: str, needle: str, case: dict[str, Any]) -> int:
+    count = text.count(needle)
+    if count != 1:
+        raise AssertionError(f"{case['name']}: {needle!r} occurs {count} times in {case['file']}")
+    return text.index(needle)
+
+
+def apply(root: Path, case: dict[str, Any]) -> None:
+    """Make the change a case describes."""
+    path = root / case["file"]
+    text = path.read_text(encoding="utf-8")
+    if "replace" in case:
+        old, new = case["replace"]
+        _one_index(text, old, case)
+        text = text.replace(old, new)
+    elif "swap" in case:
+        a, b = case["swap"]
+        _one_index(text, a, case), _one_index(text, b, case)
+        text = text.replace(a, "\0").replace(b, a).replace("\0", b)
+    elif "delete_line_containing" in case:
+        lines = text.split("\n")
+        hits = [i for i, line in enumerate(lines) if case["delete_line_containing"] in line]
+        assert len(hits) == 1, case
+        del lines[hits[0]]
+        text = "\n".join(lines)
+    elif "delete_from" in case:
+        lines = text.split("\n")
+        start = next(i for i, line in enumerate(lines) if line.startswith(case["delete_from"]))
+        end = next(i for i in range(start, len(lines)) if lines[i] == "---")
+        text = "\n".join(lines[:start] + lines[end:])
+    elif "write_text" in case:
+        text = case["write_text"]
+    if "write_bytes" in case:
+        path.write_bytes(case["write_bytes"].encode("latin-1"))
+    elif case.get("write_shift_jis"):
+        path.write_bytes(text.encode("cp932"))
+    elif case.get("bom_crlf"):
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def expected_line(root: Path, case: dict[str, Any], expect: dict[str, Any]) -> int | None:
+    if "line" in expect:
+        return expect["line"]
+    if "line_of" not in expect:
+        return None
+    text = (root / expect.get("file", case["file"])).read_text(encoding="utf-8")
+    return text[: _one_index(text, expect["line_of"], case)].count("\n") + 1
+
+
+@pytest.mark.parametrize("case", _cases())
+def test_rule_case(plan_copy: Path, case: dict[str, Any]) -> None:
+    apply(plan_copy, case)
+    result = load_plan(plan_copy)
+    if "good" in case:
+        found = [p.format() for p in result.problems if p.code in case["good"]]
+        assert not found, found
+        return
+    expect = case["expect"]
+    assert expect["code"] in CODES
+    file = expect.get("file", case["file"])
+    line = expected_line(plan_copy, case, expect)
+    severity = Severity(expect.get("severity", "error"))
+    matches = [
+        p for p in result.problems
+        if p.code == expect["code"] and p.file == file and (line is None or p.line == line)
+        and p.severity is severity
+    ]
+    assert matches, (
+        f"expected {expect['code']} at {file}:{line}; got:\n"
+        + "\n".join(p.format() for p in result.problems)
+    )
+    assert any(expect["message"] in p.message("ja") for p in matches), [
+        p.message("ja") for p in matches
+    ]
+    assert all(p.message("en") for p in matches)
+
+
+def test_every_code_has_a_failing_case() -> None:
+    """No rule without a case that makes it fire."""
+    covered = {c.values[0]["expect"]["code"] for c in _cases() if "expect" in c.values[0]}
+    assert set(CODES) - covered == set()

@@ -1,0 +1,132 @@
+"""The site and the PDF, built from the repository with warnings as errors."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from keikaku.check import load_plan
+from keikaku.numbers import fmt_number, fmt_value
+
+from .conftest import REPO, copy_plan, sphinx_build
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(REPO).plan
+
+
+def page_text(path: Path) -> str:
+    body = path.read_text(encoding="utf-8")
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def test_index_exists(html_site: Path) -> None:
+    assert (html_site / "index.html").is_file()
+
+
+def test_every_measure_page_shows_its_data(html_site: Path, plan) -> None:
+    """Each card shows its name, area, field, direction, KPIs, budgets and projects."""
+    for m in plan.measures:
+        text = page_text(html_site / "measures" / f"{m.id}.html")
+        for expected in (m.name, m.area.name, m.field.name, m.direction.name,
+                         *(p for names in m.projects.values() for p in names),
+                         *(fmt_number(v) for v in m.budget.values()),
+                         fmt_number(m.budget_total), "未設定"):
+            assert expected in text, (m.id, expected)
+        for k in m.kpis:
+            assert k.name in text
+            assert fmt_value(k.baseline.value, k.unit) in text, (m.id, k.baseline)
+            assert fmt_value(k.target.value, k.unit) in text, (m.id, k.target)
+
+
+def test_derivation_is_shown(html_site: Path, plan) -> None:
+    for m in plan.measures:
+        for k in m.kpis:
+            d = k.baseline.derivation
+            if d:
+                text = page_text(html_site / "measures" / f"{m.id}.html")
+                assert (f"{fmt_number(d.numerator_total)}{d.unit}/"
+                        f"{fmt_number(d.denominator_total)}{d.unit}") in text
+
+
+def test_budget_summary_totals_are_sums_of_the_cards(html_site: Path, plan) -> None:
+    text = page_text(html_site / "docs" / "budget.html")
+    for year in plan.fiscal_years:
+        assert fmt_number(sum(m.budget[year] for m in plan.measures)) in text
+    assert fmt_number(sum(m.budget_total for m in plan.measures)) in text
+
+
+def test_structure_diagram_links_every_measure(html_site: Path, plan) -> None:
+    page = (html_site / "docs" / "vision" / "04-measures.html").read_text(encoding="utf-8")
+    for m in plan.measures:
+        assert f'href="../../measures/{m.id}.html"' in page, m.id
+
+
+def test_prose_numbers_come_from_the_population_table(html_site: Path, plan) -> None:
+    text = page_text(html_site / "docs" / "vision" / "03-present.html").replace(" ", "")
+    sphere = plan.population.projection.rows["sphere"]
+    assert f"国勢調査では{fmt_number(sphere[2020]['total'])}人" in text
+    purpose = page_text(html_site / "docs" / "vision" / "02-purpose.html").replace(" ", "")
+    assert f"{plan.period_start}年度（令和６年度）" in purpose  # a year, not 2,024
+
+
+def test_downloads_are_written_and_valid(html_site: Path, plan) -> None:
+    data = json.loads((html_site / "data" / "keikaku-plan.json").read_text(encoding="utf-8"))
+    schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(data)
+    rows = (html_site / "data" / "keikaku-plan.csv").read_text(encoding="utf-8").splitlines()
+    assert len(rows) == 1 + sum(len(m.kpis) for m in plan.measures)
+
+
+def test_bad_data_fails_the_build(tmp_path: Path) -> None:
+    """A wrong number in a measure makes the site build fail, naming the file and line."""
+    root = copy_plan(tmp_path / "plan")
+    card = root / "measures" / "holiday-night-care.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("method: floor", "method: half_up"),
+                    encoding="utf-8")
+    run = sphinx_build("html", tmp_path / "out", src=root)
+    assert run.returncode != 0
+    assert "holiday-night-care.md:" in run.stderr and "keikaku.kpi-derivation" in run.stderr
+
+
+def test_pdf_has_the_text_and_the_japanese_font(pdf_build: Path) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf_build)
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "休日・夜間診療体制確保事業" in re.sub(r"\s+", "", text)
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    assert any("Noto-Sans-CJK-JP" in f for f in fonts), fonts
+    assert all("Noto" in f for f in fonts), fonts  # nothing borrowed from the machine
+
+
+def test_pdf_contents_have_page_numbers_and_bookmarks(pdf_build: Path, plan) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf_build)
+    contents = reader.pages[1].extract_text() + reader.pages[2].extract_text()
+    # Every chapter line of the contents ends in a page number.
+    assert re.search(r"定住自立圏の名称\s*\.+\s*\d+", contents), contents[:300]
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    for m in plan.measures:
+        assert any(m.name in t for t in titles), m.name
