@@ -19,6 +19,15 @@ suppress_warnings: list[str] = []
 nitpicky = True
 
 html_theme = "alabaster"
+JAPANESE_SANS = ("'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic', Meiryo, "
+                 "'Noto Sans CJK JP', sans-serif")
+html_theme_options = {
+    "page_width": "min(100%, 1180px)",
+    "sidebar_width": "230px",
+    "font_family": JAPANESE_SANS,
+    "head_font_family": JAPANESE_SANS,
+    "font_size": "16px",
+}
 html_title = project
 html_show_sourcelink = False
 html_static_path: list[str] = []
