@@ -25,6 +25,14 @@ def copy_plan(dest: Path) -> Path:
     return dest
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The check cache of the tests lives in a temporary folder, not in ~/.cache."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def plan_copy(tmp_path: Path) -> Path:
     return copy_plan(tmp_path / "plan")

@@ -48,6 +48,8 @@ def load_plan(root: Path) -> Result:
         problems += kpi.check(plan)
         problems += budget.check(plan)
         problems += population.check(plan)
-        problems += prose.check(plan, root)
+        read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
+                for doc in sources.measures if doc.ok}
+        problems += prose.check(plan, root, read)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

@@ -2,6 +2,7 @@
 
     keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict]
     keikaku export [--format json|csv] [--root PATH] [--output FILE]
+    keikaku synth N DIR [--root PATH]
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .messages import render
+from .problems import Severity
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -44,12 +46,19 @@ def _parser() -> argparse.ArgumentParser:
                        help="計画のフォルダ、またはその中のファイル")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="警告もエラーとして扱う")
+    check.add_argument("--no-cache", action="store_true",
+                       help="前回の結果を使わずにすべて検査する")
     check.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     export = sub.add_parser("export", help="計画をオープンデータ (JSON / CSV) として出力する")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--root", default=".", help="計画のフォルダ")
     export.add_argument("--output", "-o", help="出力先ファイル（省略時は標準出力）")
     export.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    synth = sub.add_parser("synth", help="ベンチマーク用の合成計画を作る（公開サイトには含めない）")
+    synth.add_argument("count", type=int, help="施策の数")
+    synth.add_argument("dest", help="出力先フォルダ（空であること）")
+    synth.add_argument("--root", default=".", help="もとにする計画のフォルダ")
+    synth.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     return parser
 
 
@@ -62,14 +71,24 @@ def _check(args: argparse.Namespace) -> int:
     if root is None:
         print(render("no-plan", args.lang, path=args.path), file=sys.stderr)
         return EXIT_USAGE
-    result = load_plan(root)
-    problems = result.problems
+    from . import cache
+
+    key = None if args.no_cache else cache.fingerprint(root)
+    hit = cache.read(root, key) if key else None
+    if hit is not None:
+        problems, files = hit
+    else:
+        result = load_plan(root)
+        problems, files = result.problems, result.files
+        if key:
+            cache.write(root, key, problems, files)
     if target.resolve().is_file():
         rel = target.resolve().relative_to(root).as_posix()
         problems = [p for p in problems if p.file == rel]
     report = json_report if args.format == "json" else text_report
-    print(report(problems, result.files, args.lang))
-    failing = problems if args.strict else [p for p in problems if p in result.errors]
+    print(report(problems, files, args.lang))
+    failing = problems if args.strict else [p for p in problems
+                                            if p.severity is Severity.ERROR]
     return EXIT_PROBLEMS if failing else EXIT_OK
 
 
@@ -104,6 +123,23 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from .synth import synthesize
+
+    root = find_root(Path(args.root))
+    dest = Path(args.dest)
+    if root is None:
+        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
+        return EXIT_USAGE
+    if args.count < 1 or (dest.exists() and any(dest.iterdir())):
+        print(render("cli-usage", args.lang, detail=render("synth-usage", args.lang)),
+              file=sys.stderr)
+        return EXIT_USAGE
+    synthesize(root, args.count, dest)
+    print(render("synth-done", args.lang, count=args.count, dest=dest))
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     lang = "en" if "--lang=en" in argv or ("--lang" in argv and "en" in argv) else "ja"
@@ -113,9 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         print(render("cli-usage", lang, detail=exc), file=sys.stderr)
         return EXIT_USAGE
     try:
-        if args.command == "check":
-            return _check(args)
-        return _export(args)
+        commands = {"check": _check, "export": _export, "synth": _synth}
+        return commands[args.command](args)
     except KeyboardInterrupt:
         return EXIT_USAGE
     except Exception as exc:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from . import yamlfast
 from .problems import Problem
 
 Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -94,7 +95,7 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> tuple[Document, str 
 
 def _parse_yaml(doc: Document, problems: list[Problem]) -> None:
     try:
-        data = yaml.load(doc.text, Loader=Loader)
+        data = yamlfast.load(doc.text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = doc.line_offset + (mark.line + 1 if mark else 1)

@@ -218,6 +218,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "内部エラーが起きました（{detail}）。この表示を開発者に伝えてください",
         "en": "internal error ({detail}); please report this to the developers",
     },
+    "synth-usage": {
+        "ja": "施策の数は 1 以上、出力先は存在しないか空のフォルダにしてください",
+        "en": "the count must be at least 1 and the destination absent or empty",
+    },
+    "synth-done": {
+        "ja": "{count} 件の施策からなる合成計画を {dest} に作りました",
+        "en": "wrote a synthetic plan of {count} measures to {dest}",
+    },
     "export-invalid": {
         "ja": "出力データがスキーマ schemas/export.schema.json に合いません: {detail}",
         "en": "the export does not match schemas/export.schema.json: {detail}",

@@ -77,7 +77,11 @@ def _pair(text: str, year: int, era: str, num: int, rel: str, line: int) -> Iter
 def check_text(plan: Plan | None, text: str, rel: str, first_line: int = 1) -> list[Problem]:
     """Check one text; ``plan`` resolves {value} references (None: leave them)."""
     problems: list[Problem] = []
+    if "年" not in text and "{value}" not in text:
+        return problems
     for i, raw in enumerate(text.split("\n")):
+        if "年" not in raw and "{value}" not in raw:
+            continue
         line = first_line + i
 
         def substitute(m: re.Match[str], line: int = line) -> str:
@@ -96,12 +100,20 @@ def check_text(plan: Plan | None, text: str, rel: str, first_line: int = 1) -> l
     return problems
 
 
-def check(plan: Plan, root: Path) -> list[Problem]:
+def check(plan: Plan, root: Path, texts: dict[str, tuple[str, int]] | None = None) -> list[Problem]:
+    """Check every page and data text; ``texts`` maps a relative path to text already
+    read (and its first line), so measure files are not read twice."""
     problems: list[Problem] = []
+    texts = texts or {}
     for path in files(root):
+        rel = path.relative_to(root).as_posix()
+        if rel in texts:
+            for text, first_line in texts[rel]:
+                problems += check_text(plan, text, rel, first_line)
+            continue
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError):
             continue  # reported by the loader for data files; pages are Sphinx's
-        problems += check_text(plan, text, path.relative_to(root).as_posix())
+        problems += check_text(plan, text, rel)
     return problems

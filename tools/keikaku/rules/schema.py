@@ -12,7 +12,7 @@ from jsonschema.exceptions import ValidationError
 from ..load import Document
 from ..messages import render
 from ..problems import Problem, localize
-from ..schemas import jsonable, validator
+from ..schemas import fast_validator, jsonable, validator
 
 MAX_PER_FILE = 10
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
@@ -101,6 +101,9 @@ def check_document(root: Path, doc: Document, schema_name: str) -> list[Problem]
     if not doc.ok:
         return []
     instance = jsonable(doc.data)
+    fast = fast_validator(root, schema_name)
+    if fast is not None and fast.is_valid(instance):
+        return []
     errors = sorted(
         validator(root, schema_name).iter_errors(instance),
         key=lambda e: (doc.line_of(tuple(e.absolute_path)), str(e.validator)),
