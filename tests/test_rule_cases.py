@@ -106,3 +106,11 @@ def test_every_code_has_a_failing_case() -> None:
     """No rule without a case that makes it fire."""
     covered = {c.values[0]["expect"]["code"] for c in _cases() if "expect" in c.values[0]}
     assert set(CODES) - covered == set()
+
+
+def test_every_code_is_described_in_both_languages() -> None:
+    from keikaku.messages import render
+
+    for code in CODES:
+        key = f"code-{code.split('.', 1)[1]}"
+        assert render(key, "ja") and render(key, "en")

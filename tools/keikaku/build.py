@@ -93,6 +93,7 @@ def _measure(doc: Document, directions: dict[str, Direction],
         budget={int(y): v for y, v in d["budget"].items()},
         projects={k: list(v) for k, v in d["projects"].items()},
         sdgs=list(d["sdgs"]), notes=list(d.get("notes", [])),
+        printed=dict(d.get("printed", {})),
         content=body["content"], effect=body["effect"], roles=body["roles"], doc=doc,
     )
 

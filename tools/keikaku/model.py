@@ -109,6 +109,7 @@ class Measure:
     projects: dict[str, list[str]]
     sdgs: list[int]
     notes: list[str]
+    printed: dict[str, str]
     content: str
     effect: str
     roles: str

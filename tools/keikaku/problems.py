@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "keikaku.id": "identity",
     "keikaku.numbering": "identity",
     "keikaku.reference": "identity",
+    "keikaku.printed": "identity",
     "keikaku.kpi-year": "kpi",
     "keikaku.kpi-derivation": "kpi",
     "keikaku.kpi-target": "kpi",

@@ -48,6 +48,15 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
             "keikaku.numbering", first.doc.rel, first.doc.line_of(("number",)), "numbering",
             {"count": count, "detail": f"欠番 {missing or 'なし'} / 範囲外 {extra or 'なし'}"},
         ))
+    for m in plan.measures:
+        expected = {"name": m.name, "area": m.area.name, "field": m.field.name,
+                    "direction": m.direction.name}
+        for key, printed in m.printed.items():
+            if printed != expected[key]:
+                problems.append(Problem(
+                    "keikaku.printed", m.doc.rel, m.doc.line_of(("printed", key)),
+                    "printed-mismatch",
+                    {"label": f"@label-{key}", "printed": printed, "expected": expected[key]}))
     used = {m.direction.id for m in plan.measures}
     mids = {m.id for m in plan.municipalities}
     for ai, area in enumerate(plan.areas):

@@ -75,6 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("budget-summary", summaries.BudgetSummary)
     app.add_directive("errata-list", summaries.ErrataList)
     app.add_directive("data-downloads", summaries.DataDownloads)
+    app.add_directive("rule-catalogue", summaries.RuleCatalogue)
     app.add_directive("population-table", population.PopulationTableDirective)
     app.add_directive("land-area-table", population.LandAreaTable)
     app.add_role("value", ValueRole())

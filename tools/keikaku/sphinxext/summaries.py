@@ -216,3 +216,18 @@ class DirectionsTable(SphinxDirective):
         return [table([3, 7], rows, header=[["取組分野", "施策展開の基本的方向"]],
                       classes=["keikaku-directions"],
                       caption=f"{area.name}の政策分野に関する施策展開の基本的方向")]
+
+
+class RuleCatalogue(SphinxDirective):
+    """``{rule-catalogue}``: every check code with what it requires, from the code registry."""
+
+    def run(self) -> list[nodes.Node]:
+        from ..messages import render
+        from ..problems import CODES
+
+        rows: list[list[Cell | Span]] = [
+            [nodes.literal(text=code), family, render(f"code-{code.split('.', 1)[1]}", "ja")]
+            for code, family in CODES.items()
+        ]
+        return [table([3, 2, 8], rows, header=[["コード", "分類", "検査の内容"]],
+                      classes=["keikaku-rules"], caption="keikaku check の検査項目")]

@@ -1,0 +1,54 @@
+"""The draft as published is fully reported, and the errata name the rule for each case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from keikaku.check import load_plan
+
+from .conftest import REPO, copy_plan
+from .test_rule_cases import apply, expected_line
+
+FIXTURE = Path(__file__).parent / "fixtures" / "draft-as-published.yaml"
+CASES: list[dict[str, Any]] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
+
+
+def apply_printed(root: Path, case: dict[str, Any]) -> None:
+    """Add names as printed on the card to the measure's `printed` block."""
+    path = root / case["file"]
+    text = path.read_text(encoding="utf-8")
+    lines = "".join(f"  {k}: {v}\n" for k, v in case["printed"].items())
+    if "\nprinted:\n" in text:
+        text = text.replace("\nprinted:\n", "\nprinted:\n" + lines, 1)
+    else:
+        text = text.replace("\nsdgs: []\n", "\nsdgs: []\nprinted:\n" + lines, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory: pytest.TempPathFactory):
+    root = copy_plan(tmp_path_factory.mktemp("draft") / "plan")
+    for case in CASES:
+        apply_printed(root, case) if "printed" in case else apply(root, case)
+    return root, load_plan(root)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['errata']} {c['name']}" for c in CASES])
+def test_each_inconsistency_of_the_draft_is_reported(draft, case: dict[str, Any]) -> None:
+    root, result = draft
+    line = expected_line(root, case, case["expect"])
+    found = [p for p in result.errors if p.code == case["expect"]["code"]
+             and p.file == case["file"] and p.line == line]
+    assert found, "\n".join(p.format() for p in result.problems)
+
+
+def test_errata_and_fixture_name_the_same_rules() -> None:
+    """Every erratum with a rule is in the fixture with that rule, and vice versa."""
+    errata = yaml.safe_load((REPO / "docs" / "data" / "errata.yaml").read_text("utf-8"))
+    with_rule = {e["id"]: e["rule"] for e in errata["errata"] if e.get("rule")}
+    in_fixture = {c["errata"]: c["expect"]["code"] for c in CASES}
+    assert with_rule == in_fixture
