@@ -91,6 +91,8 @@ def _measure(doc: Document, directions: dict[str, Direction],
     return Measure(
         id=d["id"], number=d["number"], name=d["name"], direction=direction, kpis=kpis,
         budget={int(y): v for y, v in d["budget"].items()},
+        budget_breakdown={part: {int(y): v for y, v in years.items()}
+                          for part, years in d.get("budget_breakdown", {}).items()},
         projects={k: list(v) for k, v in d["projects"].items()},
         sdgs=list(d["sdgs"]), notes=list(d.get("notes", [])),
         printed=dict(d.get("printed", {})),
@@ -153,4 +155,6 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         population=_population(sources.population) if sources.population.ok else None,
         errata=list(sources.errata.data["errata"]) if sources.errata.ok else [],
         raw=raw,
+        sources={"plan": sources.plan, "structure": sources.structure,
+                 "population": sources.population, "errata": sources.errata},
     )

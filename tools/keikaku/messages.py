@@ -159,6 +159,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{year}年度の事業費が 0 です。理由を notes に記載してください",
         "en": "the budget for FY{year} is 0; explain it in notes",
     },
+    "budget-sum": {
+        "ja": "{year}年度の事業費の内訳の合計 {computed} 千円が事業費 {stated} 千円と一致しません",
+        "en": "the FY{year} breakdown sums to {computed} but the budget says {stated} (thousand yen)",
+    },
+    "land-area-total": {
+        "ja": "面積の圏域合計 {stated} が市町の合計 {computed} と一致しません",
+        "en": "the land area total {stated} differs from the municipalities' sum {computed}",
+    },
+    "land-area-share": {
+        "ja": "{where}の構成比 {stated}% が再計算した {computed}% と一致しません",
+        "en": "the share of {where} is stated {stated}% but recomputes to {computed}%",
+    },
     # -- population ------------------------------------------------------------
     "population-sum": {
         "ja": "{table}の{where} {year}年: 年齢３区分の合計 {computed} と記載の合計 {stated} が一致しません",
@@ -218,6 +230,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-kpi-target": {"ja": "目標値が現状値より 5% を超えて悪化する場合に理由が記載されていること（理由があれば警告）", "en": "a target more than 5% worse than its baseline has a reason"},
     "code-budget-years": {"ja": "事業費が計画期間のすべての年度について、過不足なく記載されていること", "en": "budgets cover exactly the plan's fiscal years"},
     "code-budget-zero": {"ja": "事業費が 0 の年度がある施策に注記があること", "en": "a zero budget year has a note"},
+    "code-budget-sum": {"ja": "事業費の内訳（市町別・事業別）を記載した場合、その合計が各年度の事業費と一致すること", "en": "a budget breakdown sums to the budget"},
+    "code-land-area": {"ja": "面積の表の圏域合計と構成比が市町の面積から再計算した値と一致すること", "en": "the land area table adds up"},
     "code-population-sum": {"ja": "人口の表で年齢３区分の和が合計に、市町の和が圏域合計に一致すること", "en": "population groups and municipalities add up"},
     "code-population-rate": {"ja": "記載の増減率・人口比率・高齢化率が、表の端数処理で再計算した値と一致すること", "en": "stated population rates equal the recomputed ones"},
     "code-population-target": {"ja": "「程度」で示した人口・高齢化率の目標が、宣言した許容差の範囲で表と一致すること", "en": "population targets lie within their tolerance of the table"},

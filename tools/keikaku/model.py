@@ -106,6 +106,7 @@ class Measure:
     direction: Direction
     kpis: list[Kpi]
     budget: dict[int, int]
+    budget_breakdown: dict[str, dict[int, int]]
     projects: dict[str, list[str]]
     sdgs: list[int]
     notes: list[str]
@@ -193,6 +194,7 @@ class Plan:
     population: Population | None
     errata: list[dict[str, Any]]
     raw: dict[str, Any]  # the data files as read, for {value} references
+    sources: dict[str, Document]  # the data files' documents, for locations
 
     @property
     def fiscal_years(self) -> list[int]:

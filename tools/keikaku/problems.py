@@ -49,6 +49,8 @@ CODES: dict[str, str] = {
     "keikaku.kpi-target": "kpi",
     "keikaku.budget-years": "budget",
     "keikaku.budget-zero": "budget",
+    "keikaku.budget-sum": "budget",
+    "keikaku.land-area": "population",
     "keikaku.population-sum": "population",
     "keikaku.population-rate": "population",
     "keikaku.population-target": "population",

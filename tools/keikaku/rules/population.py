@@ -4,6 +4,8 @@ stated as 「程度」 lie within their declared tolerance of the table."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..model import AGE_GROUPS, Plan, Population, PopulationTable
 from ..numbers import fmt_number, ratio, round_to, to_decimal
 from ..problems import Problem, Severity
@@ -115,11 +117,33 @@ def _targets(pop: Population) -> list[Problem]:
     return out
 
 
+def _land_area(plan: Plan) -> list[Problem]:
+    """The 面積 table: the total is the sum, the shares are recomputed to one decimal."""
+    la, doc = plan.land_area, plan.sources["plan"]
+    out = []
+    values = {k: to_decimal(v) for k, v in la["values"].items()}
+    total = sum(values.values())
+    if round_to(total, 2) != round_to(la["total"], 2):
+        out.append(Problem("keikaku.land-area", doc.rel, doc.line_of(("land_area", "total")),
+                           "land-area-total", {"stated": fmt_number(la["total"]),
+                                               "computed": fmt_number(total)}))
+    for key, stated in la["shares"].items():
+        computed = round_to(ratio(values[key], total), 1) if key in values else Decimal(100)
+        if round_to(stated, 1) != computed:
+            out.append(Problem(
+                "keikaku.land-area", doc.rel, doc.line_of(("land_area", "shares", key)),
+                "land-area-share",
+                {"where": plan.municipality_name(key) if key in values else "圏域合計",
+                 "stated": fmt_number(round_to(stated, 1), 1),
+                 "computed": fmt_number(computed, 1)}))
+    return out
+
+
 def check(plan: Plan) -> list[Problem]:
+    problems = _land_area(plan)
     pop = plan.population
     if pop is None:
-        return []
-    problems: list[Problem] = []
+        return problems
     for t in (pop.projection, pop.prospect):
         problems += _sums(plan, pop, t)
         problems += _rates(plan, pop, t)
