@@ -2,6 +2,7 @@
 
     keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict]
     keikaku export [--format json|csv] [--root PATH] [--output FILE]
+    keikaku diff [BASE] [HEAD] [--format text|json] [--root PATH]
     keikaku synth N DIR [--root PATH]
 """
 
@@ -54,6 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--root", default=".", help="計画のフォルダ")
     export.add_argument("--output", "-o", help="出力先ファイル（省略時は標準出力）")
     export.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    diff = sub.add_parser("diff", help="２つの版の計画の違い（施策・事業費・成果指標・文章）を示す")
+    diff.add_argument("base", nargs="?", help="基準の版（省略時は最新の published/ タグ）")
+    diff.add_argument("head", nargs="?", help="比べる版（省略時は作業中のファイル）")
+    diff.add_argument("--root", default=".", help="計画のフォルダ")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     synth = sub.add_parser("synth", help="ベンチマーク用の合成計画を作る（公開サイトには含めない）")
     synth.add_argument("count", type=int, help="施策の数")
     synth.add_argument("dest", help="出力先フォルダ（空であること）")
@@ -123,6 +130,47 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def plan_at(root: Path, revision: str | None, workdir: Path):
+    """The plan at a git revision (None: the working tree), or a message key and params."""
+    from .check import load_plan
+    from .revisions import materialize
+
+    plan_root = root if revision is None else materialize(root, revision, workdir)
+    return load_plan(plan_root)
+
+
+def _diff(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .diff import compare
+    from .diffreport import json_report, text_report
+    from .revisions import RevisionError, newest_published
+
+    root = find_root(Path(args.root))
+    if root is None:
+        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        base = args.base or newest_published(root)
+        with tempfile.TemporaryDirectory() as tmp:
+            results = {}
+            for name, rev in (("base", base), ("head", args.head)):
+                result = plan_at(root, rev, Path(tmp) / name)
+                if result.plan is None or result.errors:
+                    print(render("diff-unreadable", args.lang, revision=rev or ".",
+                                 count=len(result.errors)), file=sys.stderr)
+                    return EXIT_PROBLEMS
+                results[name] = result
+            head_name = args.head or render("diff-working-tree", args.lang)
+            diff = compare(results["base"].plan, results["head"].plan, base, head_name,
+                           results["head"].root)
+    except RevisionError as exc:
+        print(render("diff-no-base", args.lang, detail=exc), file=sys.stderr)
+        return EXIT_USAGE
+    print(json_report(diff) if args.format == "json" else text_report(diff, args.lang))
+    return EXIT_OK
+
+
 def _synth(args: argparse.Namespace) -> int:
     from .synth import synthesize
 
@@ -149,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         print(render("cli-usage", lang, detail=exc), file=sys.stderr)
         return EXIT_USAGE
     try:
-        commands = {"check": _check, "export": _export, "synth": _synth}
+        commands = {"check": _check, "export": _export, "synth": _synth, "diff": _diff}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return EXIT_USAGE

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from . import card, population, summaries
+from . import card, changes, population, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
 from .roles import ValueRole
@@ -63,6 +63,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("keikaku_lang", "ja", "env", types=frozenset({str}))
     app.add_config_value("keikaku_pdf_name", "keikaku", "env", types=frozenset({str}))
     app.add_config_value("keikaku_pdf_subtitle", "", "env", types=frozenset({str}))
+    app.add_config_value("keikaku_diff_base", "", "env", types=frozenset({str}))
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("errata-list", summaries.ErrataList)
     app.add_directive("data-downloads", summaries.DataDownloads)
     app.add_directive("rule-catalogue", summaries.RuleCatalogue)
+    app.add_directive("plan-changes", changes.PlanChanges)
     app.add_directive("population-table", population.PopulationTableDirective)
     app.add_directive("land-area-table", population.LandAreaTable)
     app.add_role("value", ValueRole())
