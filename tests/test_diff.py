@@ -46,6 +46,12 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     m = root / "measures"
     edit(m / "endogenous-industry.md", "  2025: 4590\n", "  2025: 5000\n")
     edit(m / "marriage-support.md", "name: 結婚活動支援事業\n", "name: 結婚活動応援事業\n")
+    # A rename is a change against the 2nd vision too: the comparison must say so.
+    comparison = root / "docs" / "data" / "comparison.yaml"
+    edit(comparison, "    printed_name: 結婚活動支援事業\n    change: continued\n",
+         "    printed_name: 結婚活動応援事業\n    change: changed\n    mark: 変更②\n")
+    with comparison.open("a", encoding="utf-8") as f:
+        f.write("  - mark: 変更②\n    area: network\n    reason: 名称を改めた。\n")
     text = (m / "heritage-value.md").read_text(encoding="utf-8")
     start, end = text.index("  - name: 拡張登録に向けた"), text.index("budget:")
     (m / "heritage-value.md").write_text(text[:start] + text[end:], encoding="utf-8")

@@ -71,7 +71,9 @@ def expected_line(root: Path, case: dict[str, Any], expect: dict[str, Any]) -> i
     if "line_of" not in expect:
         return None
     text = (root / expect.get("file", case["file"])).read_text(encoding="utf-8")
-    return text[: _one_index(text, expect["line_of"], case)].count("\n") + 1
+    needle = expect["line_of"]
+    leading = len(needle) - len(needle.lstrip("\n"))  # "\nrows:" is the line of "rows:"
+    return text[: _one_index(text, needle, case)].count("\n") + 1 + leading
 
 
 @pytest.mark.parametrize("case", _cases())

@@ -157,4 +157,7 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         raw=raw,
         sources={"plan": sources.plan, "structure": sources.structure,
                  "population": sources.population, "errata": sources.errata},
+        comments=sources.comments.data if sources.comments and sources.comments.ok else None,
+        comparison=(sources.comparison.data
+                    if sources.comparison and sources.comparison.ok else None),
     )

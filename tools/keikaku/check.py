@@ -9,7 +9,7 @@ from .build import build_plan
 from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
-from .rules import budget, identity, kpi, population, prose
+from .rules import budget, identity, kpi, population, prose, revision
 from .rules import schema as schema_rule
 
 SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
@@ -39,6 +39,10 @@ def load_plan(root: Path) -> Result:
     sources = read_sources(root, problems)
     for name, schema_name in SCHEMA_OF.items():
         problems += schema_rule.check_document(root, getattr(sources, name), schema_name)
+    for name in ("comments", "comparison"):
+        doc = getattr(sources, name)
+        if doc is not None:
+            problems += schema_rule.check_document(root, doc, name)
     for doc in sources.measures:
         problems += schema_rule.check_document(root, doc, "measure")
     plan = build_plan(sources, problems)
@@ -48,6 +52,7 @@ def load_plan(root: Path) -> Result:
         problems += kpi.check(plan)
         problems += budget.check(plan)
         problems += population.check(plan)
+        problems += revision.check(plan, sources)
         read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
                 for doc in sources.measures if doc.ok}
         problems += prose.check(plan, root, read)

@@ -207,9 +207,13 @@ class Sources:
     population: Document
     errata: Document
     measures: list[Document]
+    comments: Document | None = None
+    comparison: Document | None = None
 
     def documents(self) -> list[Document]:
-        return [self.plan, self.structure, self.population, self.errata, *self.measures]
+        optional = [d for d in (self.comments, self.comparison) if d is not None]
+        return [self.plan, self.structure, self.population, self.errata, *optional,
+                *self.measures]
 
 
 DATA_FILES = {
@@ -217,6 +221,11 @@ DATA_FILES = {
     "structure": "docs/data/structure.yaml",
     "population": "docs/data/population.yaml",
     "errata": "docs/data/errata.yaml",
+}
+# Files a plan may have: public comments and council opinions, the comparison table.
+OPTIONAL_FILES = {
+    "comments": "docs/data/comments.yaml",
+    "comparison": "docs/data/comparison.yaml",
 }
 
 
@@ -229,4 +238,8 @@ def read_sources(root: Path, problems: list[Problem]) -> Sources:
         read_measure_file(path, path.relative_to(root).as_posix(), problems)
         for path in sorted((root / "measures").glob("*.md"))
     ]
-    return Sources(root=root, measures=measures, **data)
+    optional = {
+        name: read_data_file(root / rel, rel, problems)
+        for name, rel in OPTIONAL_FILES.items() if (root / rel).exists()
+    }
+    return Sources(root=root, measures=measures, **data, **optional)

@@ -197,6 +197,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rate-aging_rate": {"ja": "高齢化率", "en": "aging rate"},
     "target-population": {"ja": "人口", "en": "population"},
     "target-aging_rate": {"ja": "高齢化率", "en": "aging rate"},
+    # -- comments, opinions and the comparison -----------------------------------
+    "comment-count": {
+        "ja": "{kind}の{field}の件数が、記載では {stated} 件ですが、データの紐付けから数えると {computed} 件です",
+        "en": "{kind} for {field}: stated {stated}, but the links count {computed}",
+    },
+    "comment-total": {
+        "ja": "{kind}の件数が、記載では {stated} 件ですが、データには {computed} 件あります",
+        "en": "{kind}: stated {stated} in all, but the data holds {computed}",
+    },
+    "comment-item": {
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（原文のまま記録）",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (kept as printed)",
+    },
+    "comment-numbering": {
+        "ja": "{kind}の番号が 1 から {count} までの連番になっていません（{numbers}）",
+        "en": "{kind} numbers are not 1..{count} ({numbers})",
+    },
+    "comparison-rename": {
+        "ja": "第２次ビジョンの「{old}」が第３次で「{new}」に名称変更されていますが、比較表で変更として記載されていません。change を changed にして加除、変更内容に理由を書いてください",
+        "en": "the 2nd vision's '{old}' is renamed '{new}' but the comparison does not list it as changed",
+    },
+    "comparison-printed": {
+        "ja": "比較表の第３次ビジョンの{what}「{printed}」がデータの「{expected}」と一致しません",
+        "en": "the comparison's printed {what} '{printed}' differs from the data's '{expected}'",
+    },
+    "comparison-missing": {
+        "ja": "施策「{name}」が比較表にありません",
+        "en": "the measure '{name}' is missing from the comparison",
+    },
+    "comparison-mark": {
+        "ja": "比較表の印「{mark}」に対応する{what}がありません",
+        "en": "the mark '{mark}' has no matching {what}",
+    },
+    "kind-public_comments": {"ja": "パブリックコメント", "en": "public comments"},
+    "kind-council_opinions": {"ja": "懇談会委員意見", "en": "council opinions"},
+    "code-comment-count": {"ja": "意見の件数（総数・政策分野別）の記載が、意見のデータと紐付けから数えた件数と一致すること。意見の番号が連番であること", "en": "stated comment counts equal the counts from the data"},
+    "code-comment-item": {"ja": "意見の項目名が紐付けた施策の名称と異なる場合に知らせること（警告）", "en": "a comment item that differs from its measure's name is reported (warning)"},
+    "code-comparison": {"ja": "比較表で、名称が変わった施策が変更として記載され、第３次の番号・名称がデータと一致し、すべての施策が載り、印と理由が対応すること", "en": "the comparison lists renames, matches the data and every mark has its reason"},
     # -- prose and roles -------------------------------------------------------
     "value-path": {
         "ja": "データの参照「{path}」が見つかりません{hint}",

@@ -195,6 +195,8 @@ class Plan:
     errata: list[dict[str, Any]]
     raw: dict[str, Any]  # the data files as read, for {value} references
     sources: dict[str, Document]  # the data files' documents, for locations
+    comments: dict[str, Any] | None = None  # docs/data/comments.yaml, when present and valid
+    comparison: dict[str, Any] | None = None  # docs/data/comparison.yaml, likewise
 
     @property
     def fiscal_years(self) -> list[int]:

@@ -17,6 +17,8 @@ SCHEMA_FILES = {
     "errata": "errata.schema.json",
     "measure": "measure.schema.json",
     "export": "export.schema.json",
+    "comments": "comments.schema.json",
+    "comparison": "comparison.schema.json",
 }
 
 

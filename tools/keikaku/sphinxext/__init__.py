@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from . import card, changes, population, summaries
+from . import card, changes, population, revision, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
 from .roles import ValueRole
@@ -78,6 +78,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("data-downloads", summaries.DataDownloads)
     app.add_directive("rule-catalogue", summaries.RuleCatalogue)
     app.add_directive("plan-changes", changes.PlanChanges)
+    app.add_directive("comment-table", revision.CommentTable)
+    app.add_directive("comment-counts", revision.CommentCounts)
+    app.add_directive("measure-comments", revision.MeasureComments)
+    app.add_directive("comparison-table", revision.ComparisonTable)
     app.add_directive("population-table", population.PopulationTableDirective)
     app.add_directive("land-area-table", population.LandAreaTable)
     app.add_role("value", ValueRole())

@@ -35,7 +35,8 @@ def measure_page(plan: Plan | None, srcdir: Path, docname: str) -> str:
     if m is None:
         return (f"# {Path(docname).name}\n\n```{{warning}}\nこの施策ファイルは検査エラーのため"
                 "表示できません。keikaku check で確認してください。\n```\n")
-    return f"({m.id})=\n# {m.number}　{m.name}\n\n```{{measure-card}} {m.id}\n```\n"
+    return (f"({m.id})=\n# {m.number}　{m.name}\n\n```{{measure-card}} {m.id}\n```\n\n"
+            f"```{{measure-comments}} {m.id}\n```\n")
 
 
 def direction_chapters(plan: Plan) -> str:
