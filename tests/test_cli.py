@@ -103,3 +103,26 @@ def test_check_never_rewrites_files(capsys, plan_copy: Path) -> None:
     before = {p: p.read_bytes() for p in plan_copy.rglob("*") if p.is_file()}
     run(capsys, "check", str(plan_copy))
     assert before == {p: p.read_bytes() for p in plan_copy.rglob("*") if p.is_file()}
+
+
+def test_new_measure_is_numbered_next_and_checked(capsys, plan_copy: Path) -> None:
+    code, out, _ = run(capsys, "new", "night-clinic", "--name", "夜間診療所事業",
+                       "--direction", "community-health-care", "--root", str(plan_copy))
+    assert code == 0 and "measures/night-clinic.md" in out
+    text = (plan_copy / "measures" / "night-clinic.md").read_text(encoding="utf-8")
+    assert "number: 33\n" in text and "name: 夜間診療所事業\n" in text
+    code, out, _ = run(capsys, "check", str(plan_copy))
+    assert code == 1  # the zero budgets wait for amounts or a note
+    assert "measures/night-clinic.md:" in out and "keikaku.budget-zero" in out
+    assert "keikaku.schema" not in out
+
+
+def test_new_refuses_an_existing_id_and_a_wrong_direction(capsys, plan_copy: Path) -> None:
+    before = (plan_copy / "measures" / "school-lunch.md").read_bytes()
+    code, _, err = run(capsys, "new", "school-lunch", "--name", "x", "--direction",
+                       "school-education", "--root", str(plan_copy))
+    assert code == 2 and "再利用しません" in err
+    assert (plan_copy / "measures" / "school-lunch.md").read_bytes() == before
+    code, _, err = run(capsys, "new", "x-y", "--name", "x", "--direction", "school-educaton",
+                       "--root", str(plan_copy))
+    assert code == 2 and "school-education" in err

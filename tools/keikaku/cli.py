@@ -3,6 +3,7 @@
     keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict]
     keikaku export [--format json|csv] [--root PATH] [--output FILE]
     keikaku diff [BASE] [HEAD] [--format text|json] [--root PATH]
+    keikaku new ID --name NAME --direction DIRECTION [--root PATH]
     keikaku synth N DIR [--root PATH]
 """
 
@@ -61,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--root", default=".", help="計画のフォルダ")
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    new = sub.add_parser("new", help="新しい施策のファイルを作る")
+    new.add_argument("id", help="施策の ID（英小文字とハイフン。例: new-measure）")
+    new.add_argument("--name", required=True, help="施策名")
+    new.add_argument("--direction", required=True, help="施策展開の基本的方向の ID")
+    new.add_argument("--root", default=".", help="計画のフォルダ")
+    new.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     synth = sub.add_parser("synth", help="ベンチマーク用の合成計画を作る（公開サイトには含めない）")
     synth.add_argument("count", type=int, help="施策の数")
     synth.add_argument("dest", help="出力先フォルダ（空であること）")
@@ -171,6 +178,41 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _new(args: argparse.Namespace) -> int:
+    import difflib
+    import re
+
+    from .check import load_plan
+    from .new import new_measure
+
+    root = find_root(Path(args.root))
+    if root is None:
+        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
+        return EXIT_USAGE
+    result = load_plan(root)
+    if result.plan is None:
+        print(render("export-has-problems", args.lang, count=len(result.errors)),
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    plan = result.plan
+    directions = [d.id for d in plan.directions()]
+    path = root / "measures" / f"{args.id}.md"
+    if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", args.id):
+        detail = render("new-bad-id", args.lang, id=args.id)
+    elif path.exists():
+        detail = render("new-exists", args.lang, path=path.relative_to(root).as_posix())
+    elif args.direction not in directions:
+        close = difflib.get_close_matches(args.direction, directions, n=1)
+        detail = render("unknown-direction", args.lang, id=args.direction,
+                        hint=render("did-you-mean", args.lang, name=close[0]) if close else "")
+    else:
+        written = new_measure(plan, root, args.id, args.name, args.direction)
+        print(render("new-done", args.lang, path=written.relative_to(root).as_posix()))
+        return EXIT_OK
+    print(render("cli-usage", args.lang, detail=detail), file=sys.stderr)
+    return EXIT_USAGE
+
+
 def _synth(args: argparse.Namespace) -> int:
     from .synth import synthesize
 
@@ -197,7 +239,8 @@ def main(argv: list[str] | None = None) -> int:
         print(render("cli-usage", lang, detail=exc), file=sys.stderr)
         return EXIT_USAGE
     try:
-        commands = {"check": _check, "export": _export, "synth": _synth, "diff": _diff}
+        commands = {"check": _check, "export": _export, "synth": _synth, "diff": _diff,
+                    "new": _new}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return EXIT_USAGE

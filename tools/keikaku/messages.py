@@ -329,6 +329,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "内部エラーが起きました（{detail}）。この表示を開発者に伝えてください",
         "en": "internal error ({detail}); please report this to the developers",
     },
+    "new-bad-id": {
+        "ja": "ID「{id}」は使えません。英小文字・数字・ハイフンで書いてください（例: new-measure）",
+        "en": "the id '{id}' is not valid; use lower-case letters, digits and hyphens",
+    },
+    "new-exists": {
+        "ja": "{path} はすでにあります。ID は一度使ったら再利用しません。別の ID にしてください",
+        "en": "{path} already exists; ids are never reused, choose another",
+    },
+    "new-done": {
+        "ja": "{path} を作りました。施策名以外の（　）の部分と事業費を記入し、keikaku check で確認してください",
+        "en": "wrote {path}; fill in the placeholders and the budgets, then run keikaku check",
+    },
     "synth-usage": {
         "ja": "施策の数は 1 以上、出力先は存在しないか空のフォルダにしてください",
         "en": "the count must be at least 1 and the destination absent or empty",
