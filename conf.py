@@ -1,5 +1,7 @@
 """Sphinx configuration: thin. The plan's data and rendering live in keikaku."""
 
+import os
+
 project = "第３次一関・平泉定住自立圏共生ビジョン（案）"
 author = "一関市・平泉町"
 copyright = "2024, 一関市・平泉町"
@@ -22,7 +24,7 @@ html_theme = "alabaster"
 JAPANESE_SANS = ("'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic', Meiryo, "
                  "'Noto Sans CJK JP', sans-serif")
 html_theme_options = {
-    "page_width": "min(100%, 1180px)",
+    "page_width": "1100px",
     "sidebar_width": "230px",
     "font_family": JAPANESE_SANS,
     "head_font_family": JAPANESE_SANS,
@@ -31,6 +33,10 @@ html_theme_options = {
 html_title = project
 html_show_sourcelink = False
 html_static_path: list[str] = []
+html_favicon = "docs/_static/favicon.svg"
+# Japanese search: keikaku's bigram splitter (chosen by benchmarks/search_splitters.py);
+# "default" (TinySegmenter) or a dotted splitter class to compare.
+html_search_options = {"type": os.environ.get("KEIKAKU_SEARCH_SPLITTER", "bigram")}
 
 # keikaku
 keikaku_root = "."

@@ -42,7 +42,12 @@ def build(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Lint with ruff, then run pytest (browser tests skip without Debian's chromium)."""
     install(session, "test")
-    session.run("ruff", "check", "tools", "tests", "noxfile.py", "conf.py")
+    if shutil.which("npm"):  # axe-core for the accessibility check, pinned by its lock file
+        session.run("npm", "ci", "--prefix", "tests/browser", "--no-audit", "--no-fund",
+                    "--silent", external=True)
+    else:
+        session.log("npm not found: the accessibility check will be skipped")
+    session.run("ruff", "check", "tools", "tests", "benchmarks", "noxfile.py", "conf.py")
     session.run("pytest", *session.posargs)
 
 

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -21,6 +22,7 @@ from . import card, changes, population, revision, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
 from .roles import ValueRole
+from .search import KeikakuJapanese
 from .sources import on_source_read
 from .state import load, result_for
 
@@ -40,6 +42,53 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
 def on_builder_inited(app: Sphinx) -> None:
     load(app)
+
+
+class scroll_box(nodes.General, nodes.Element):  # lower case, as docutils names nodes
+    """A box that scrolls sideways; keyboard users can focus it to scroll."""
+
+
+def visit_scroll_box(self, node: scroll_box) -> None:
+    label = self.attval(node["label"])
+    self.body.append(f'<div class="keikaku-scroll" tabindex="0" role="region" '
+                     f'aria-label="{label}">')
+
+
+def depart_scroll_box(self, node: scroll_box) -> None:
+    self.body.append("</div>")
+
+
+def wrap_wide_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Put each generated table in a box that scrolls sideways on a narrow screen,
+    so that the page itself never does (a card's inner tables stay in the card)."""
+    for table in list(doctree.findall(nodes.table)):
+        if "keikaku-table" not in table["classes"]:
+            continue
+        parent = table.parent
+        if isinstance(parent, nodes.entry | scroll_box):
+            continue
+        titles = list(table.findall(nodes.title))
+        box = scroll_box(classes=["keikaku-scroll"],
+                         label=titles[0].astext() if titles else "表")
+        parent.replace(table, box)
+        box += table
+
+
+CAPTION_HEADING = '<p class="caption" role="heading">'
+
+
+def _with_heading_level(html: str) -> str:
+    """Sphinx gives toctree captions role=heading without the aria-level it requires."""
+    return html.replace(CAPTION_HEADING, '<p class="caption" role="heading" aria-level="2">')
+
+
+def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
+                         context: dict[str, Any], doctree: nodes.document | None) -> None:
+    if "body" in context:
+        context["body"] = _with_heading_level(context["body"])
+    toctree = context.get("toctree")
+    if callable(toctree):
+        context["toctree"] = lambda *args, **kwargs: _with_heading_level(toctree(*args, **kwargs))
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
@@ -68,7 +117,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("build-finished", on_build_finished)
+    app.connect("doctree-resolved", wrap_wide_tables)
+    app.connect("html-page-context", on_html_page_context)
     app.add_transform(UniqueSectionIds)
+    app.add_node(scroll_box, html=(visit_scroll_box, depart_scroll_box))
     app.add_directive("measure-card", card.MeasureCard)
     app.add_directive("structure-diagram", summaries.StructureDiagram)
     app.add_directive("agreement", summaries.Agreement)
@@ -86,6 +138,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("land-area-table", population.LandAreaTable)
     app.add_role("value", ValueRole())
     app.add_css_file("keikaku.css")
+    app.add_js_file("keikaku.js")
     app.add_html_theme("keikaku_pdf", str(HERE / "theme" / "keikaku_pdf"))
     app.add_builder(PdfBuilder)
+    app.add_search_language(KeikakuJapanese)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -175,16 +175,19 @@ class ErrataList(SphinxDirective):
 
 
 class DataDownloads(SphinxDirective):
-    """``{data-downloads}``: links to the JSON and CSV written at the end of the build."""
+    """``{data-downloads}``: links to the PDF (copied by `nox -s build`) and to the JSON
+    and CSV written at the end of the HTML build."""
 
     def run(self) -> list[nodes.Node]:
         base = posixpath.dirname(self.env.docname)
         items = nodes.bullet_list()
-        for label, fmt in (("JSON（schemas/export.schema.json に準拠）", "json"),
-                           ("CSV（UTF-8、施策×成果指標ごとに1行）", "csv")):
-            uri = posixpath.relpath(DOWNLOADS[fmt], base or ".")
+        pdf = f"data/{self.config.keikaku_pdf_name}.pdf"
+        for label, path in (("計画全体の PDF（A4、目次・しおり付き）", pdf),
+                            ("JSON（schemas/export.schema.json に準拠）", DOWNLOADS["json"]),
+                            ("CSV（UTF-8、施策×成果指標ごとに1行）", DOWNLOADS["csv"])):
+            uri = posixpath.relpath(path, base or ".")
             para = nodes.paragraph()
-            para += nodes.reference("", f"keikaku-plan.{fmt}", refuri=uri,
+            para += nodes.reference("", posixpath.basename(path), refuri=uri,
                                     classes=["keikaku-download"])
             para += nodes.Text(f"　{label}")
             item = nodes.list_item()
