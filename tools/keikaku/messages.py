@@ -188,6 +188,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{year}年の目標 {name} {stated}{unit}程度 が推計値 {computed}{unit} から許容差 {tolerance}{unit} を超えて離れています",
         "en": "the {year} target {name} of about {stated}{unit} is further than {tolerance}{unit} from the table's {computed}{unit}",
     },
+    "population-target-recorded": {
+        "ja": "{year}年の目標 {name} {stated}{unit}程度 は推計値 {computed}{unit} から許容差 {tolerance}{unit} を超えて離れています（正誤表 {errata} に記録済み）",
+        "en": "the {year} target {name} of about {stated}{unit} is further than {tolerance}{unit} from the table's {computed}{unit} (recorded in errata {errata})",
+    },
     "population-years": {
         "ja": "{table}の{where}の年が他の行と異なります（{years}）",
         "en": "{table}, {where}: years differ from the other rows ({years})",

@@ -10,7 +10,9 @@ Namespaces:
 - ``population.targets.<year>.population|aging_rate``: the targets of Ⅲ２（３）;
 - ``budget.<year>`` / ``budget.total``: the sum of every measure's budget;
 - ``measures.<id>.<attr>``: ``name``, ``number``, ``budget_total``;
-- ``counts.measures`` / ``counts.kpis`` / ``counts.directions``.
+- ``counts.measures`` / ``counts.kpis`` / ``counts.directions`` (and
+  ``counts.public_comments`` / ``counts.council_opinions``);
+- ``comments.…``: docs/data/comments.yaml as written (``comments.period.start:era``).
 
 The format after the colon is the number of decimals (``:1`` → 45.4), rounded
 half-up; without it a number keeps the decimals it has and gets thousands
@@ -90,12 +92,19 @@ def lookup(plan: Plan, path: str) -> Any:
         counts = {"measures": len(plan.measures),
                   "kpis": sum(len(m.kpis) for m in plan.measures),
                   "directions": len(plan.directions())}
+        if plan.comments is not None:
+            counts |= {kind: len(plan.comments[kind])
+                       for kind in ("public_comments", "council_opinions")}
         if len(parts) == 1 and parts[0] in counts:
             return counts[parts[0]]
         raise UnknownPath(path, list(counts))
-    if head != "plan":
-        raise UnknownPath(path, ["plan", "population", "budget", "measures", "counts"])
-    node: Any = plan.raw["plan"]
+    if head == "comments" and plan.comments is not None:
+        node: Any = plan.comments
+    elif head != "plan":
+        raise UnknownPath(path, ["plan", "population", "budget", "measures", "counts",
+                                 "comments"])
+    else:
+        node = plan.raw["plan"]
     for part in parts:
         if isinstance(node, dict) and part in node:
             node = node[part]

@@ -108,10 +108,12 @@ def _targets(pop: Population) -> list[Problem]:
             if abs(to_decimal(stated) - to_decimal(computed)) > to_decimal(tolerance):
                 out.append(Problem(
                     "keikaku.population-target", pop.doc.rel,
-                    pop.doc.line_of(("targets", i, name, "value")), "population-target",
+                    pop.doc.line_of(("targets", i, name, "value")),
+                    "population-target-recorded" if target.errata else "population-target",
                     {"year": target.year, "name": f"@target-{name}",
                      "stated": fmt_number(stated), "computed": fmt_number(computed),
-                     "tolerance": fmt_number(tolerance), "unit": unit},
+                     "tolerance": fmt_number(tolerance), "unit": unit,
+                     "errata": target.errata},
                     Severity.WARNING if target.errata else Severity.ERROR,
                 ))
     return out

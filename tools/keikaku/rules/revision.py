@@ -14,6 +14,13 @@ from ..problems import Problem, Severity
 KINDS = ("public_comments", "council_opinions")
 
 
+def names_measure(item: str, name: str) -> bool:
+    """Whether an opinion's item names the measure: its name, or an aspect of it
+    (「一関・平泉バルーンフェスティバルの成果目標」 for 一関・平泉バルーンフェスティバル事業)."""
+    stem = name.removesuffix("事業")
+    return item == name or item.startswith((f"{name}の", f"{stem}の"))
+
+
 def target_field(plan: Plan, entry: dict[str, Any]) -> str | None:
     """The policy field an opinion concerns (``other`` for the plan as a whole)."""
     if "measure" in entry:
@@ -54,7 +61,7 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
                 continue
             counted[field] += 1
             m = plan.measure(e["measure"]) if "measure" in e else None
-            if m is not None and e["item"] != m.name:
+            if m is not None and not names_measure(e["item"], m.name):
                 out.append(Problem("keikaku.comment-item", doc.rel, doc.line_of((kind, i, "item")),
                                    "comment-item", {"kind": f"@kind-{kind}", "number": e["number"],
                                                     "item": e["item"], "name": m.name},
