@@ -38,6 +38,14 @@ def find_root(path: Path) -> Path | None:
     return None
 
 
+def plan_root(path: str, lang: str) -> Path | None:
+    """The plan root for a command, or None after saying (in ``lang``) that there is none."""
+    root = find_root(Path(path))
+    if root is None:
+        print(render("no-plan", lang, path=path), file=sys.stderr)
+    return root
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="keikaku", description="共生ビジョンの検査・出力 (plan-as-code)")
     parser.add_argument("--lang", choices=("ja", "en"), default="ja",
@@ -81,9 +89,8 @@ def _check(args: argparse.Namespace) -> int:
     from .report import json_report, text_report
 
     target = Path(args.path)
-    root = find_root(target)
+    root = plan_root(args.path, args.lang)
     if root is None:
-        print(render("no-plan", args.lang, path=args.path), file=sys.stderr)
         return EXIT_USAGE
     from . import cache
 
@@ -112,9 +119,8 @@ def _export(args: argparse.Namespace) -> int:
     from .report import text_report
     from .schemas import validator
 
-    root = find_root(Path(args.root))
+    root = plan_root(args.root, args.lang)
     if root is None:
-        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
         return EXIT_USAGE
     result = load_plan(root)
     if result.errors or result.plan is None:
@@ -153,9 +159,8 @@ def _diff(args: argparse.Namespace) -> int:
     from .diffreport import json_report, text_report
     from .revisions import RevisionError, newest_published
 
-    root = find_root(Path(args.root))
+    root = plan_root(args.root, args.lang)
     if root is None:
-        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
         return EXIT_USAGE
     try:
         base = args.base or newest_published(root)
@@ -185,9 +190,8 @@ def _new(args: argparse.Namespace) -> int:
     from .check import load_plan
     from .new import new_measure
 
-    root = find_root(Path(args.root))
+    root = plan_root(args.root, args.lang)
     if root is None:
-        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
         return EXIT_USAGE
     result = load_plan(root)
     if result.plan is None:
@@ -216,10 +220,9 @@ def _new(args: argparse.Namespace) -> int:
 def _synth(args: argparse.Namespace) -> int:
     from .synth import synthesize
 
-    root = find_root(Path(args.root))
+    root = plan_root(args.root, args.lang)
     dest = Path(args.dest)
     if root is None:
-        print(render("no-plan", args.lang, path=args.root), file=sys.stderr)
         return EXIT_USAGE
     if args.count < 1 or (dest.exists() and any(dest.iterdir())):
         print(render("cli-usage", args.lang, detail=render("synth-usage", args.lang)),
