@@ -52,6 +52,8 @@ def test_check_json_and_english(capsys, plan_copy: Path) -> None:
     code, out, _ = run(capsys, "--lang", "en", "check", str(plan_copy), "--format", "json")
     assert code == 1
     report = json.loads(out)
+    schema = json.loads((REPO / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(report)  # the tool's output matches its own schema
     problem = next(p for p in report["problems"] if p["code"] == "keikaku.budget-years")
     assert problem["file"] == "measures/holiday-night-care.md"
     assert "missing: 2028" in problem["message"]

@@ -130,3 +130,12 @@ def test_pdf_contents_have_page_numbers_and_bookmarks(pdf_build: Path, plan) -> 
     walk(reader.outline)
     for m in plan.measures:
         assert any(m.name in t for t in titles), m.name
+
+
+def test_a_broken_plan_stops_the_build_with_a_message(tmp_path: Path) -> None:
+    root = copy_plan(tmp_path / "plan")
+    (root / "docs" / "data" / "structure.yaml").write_text("areas: [", encoding="utf-8")
+    run = sphinx_build("html", tmp_path / "out", src=root)
+    assert run.returncode != 0
+    assert "structure.yaml:2: WARNING: YAML" in run.stderr  # the file and line of the cause
+    assert "keikaku check" in run.stderr and "Traceback" not in run.stderr

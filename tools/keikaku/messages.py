@@ -325,6 +325,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path} に計画が見つかりません（docs/data/plan.yaml がありません）。計画のリポジトリのフォルダを指定してください",
         "en": "no plan at {path} (docs/data/plan.yaml is missing); give the plan repository's folder",
     },
+    "sphinx-no-plan": {
+        "ja": "{root} の計画を読み込めません（{count} 件のエラー）。keikaku check で確認するか、conf.py の keikaku_root を確かめてください",
+        "en": "cannot load the plan at {root} ({count} errors); run keikaku check, or check keikaku_root in conf.py",
+    },
     "cli-usage": {
         "ja": "使い方が正しくありません: {detail}",
         "en": "usage error: {detail}",

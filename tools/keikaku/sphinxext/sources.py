@@ -21,6 +21,7 @@ from .state import result_for
 
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+TOCTREE = re.compile(r"^```\{toctree\}.*?^```[ \t]*$", re.MULTILINE | re.DOTALL)
 CHAPTERS = re.compile(r"^```\{direction-chapters\}[ \t]*\n```[ \t]*$", re.MULTILINE)
 
 
@@ -55,9 +56,23 @@ def direction_chapters(plan: Plan) -> str:
     return "\n".join(out)
 
 
+def unavailable_page(text: str, message: str) -> str:
+    """A page's title and a warning, when the plan it renders could not be loaded."""
+    title = next((line for line in text.split("\n") if line.startswith("# ")),
+                 "# （計画を読み込めません）")
+    toctrees = "\n".join(TOCTREE.findall(text))  # the site keeps its structure
+    return f"{title}\n\n```{{warning}}\n{message}\n```\n\n{toctrees}\n"
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     result = result_for(app.env)
-    if docname.startswith("measures/"):
+    if result.plan is None:  # every page says why, and no directive needs the plan
+        from ..messages import render
+
+        source[0] = unavailable_page(source[0], render(
+            "sphinx-no-plan", app.config.keikaku_lang, root=result.root,
+            count=len(result.errors)))
+    elif docname.startswith("measures/"):
         source[0] = measure_page(result.plan, Path(app.srcdir), docname)
     elif CHAPTERS.search(source[0]) and result.plan is not None:
         source[0] = CHAPTERS.sub(lambda _: direction_chapters(result.plan), source[0])

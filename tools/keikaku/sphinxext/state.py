@@ -27,6 +27,11 @@ def load(app: Sphinx) -> Result:
     root = plan_root(app)
     result = load_plan(root)
     _RESULTS[str(app.srcdir)] = result
+    if result.plan is None:
+        from ..messages import render
+
+        logger.warning(render("sphinx-no-plan", app.config.keikaku_lang, root=root,
+                              count=len(result.errors)), type="keikaku", subtype="plan")
     for p in result.problems:
         location = f"{root / p.file}:{p.line}" if p.line else str(root / p.file)
         if p.severity is Severity.ERROR:
@@ -42,10 +47,16 @@ def result_for(env: BuildEnvironment) -> Result:
 
 
 def plan_for(env: BuildEnvironment) -> Plan:
-    plan = result_for(env).plan
-    if plan is None:
-        raise LookupError("the plan could not be loaded")
-    return plan
+    """The plan, or a clear build error (no traceback) when it could not be loaded."""
+    result = result_for(env)
+    if result.plan is None:
+        from sphinx.errors import ExtensionError
+
+        from ..messages import render
+
+        raise ExtensionError(render("sphinx-no-plan", env.config.keikaku_lang,
+                                    root=result.root, count=len(result.errors)))
+    return result.plan
 
 
 def note_data_dependencies(env: BuildEnvironment, measures: bool = True) -> None:
