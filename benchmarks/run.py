@@ -21,9 +21,9 @@ import time
 from pathlib import Path
 
 import yaml
+from figures import write_between
 
 ROOT = Path(__file__).resolve().parent.parent
-BEGIN, END = "<!-- benchmarks:begin -->", "<!-- benchmarks:end -->"
 KEIKAKU = [sys.executable, "-m", "keikaku"]
 SPHINX = [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q"]
 
@@ -122,10 +122,7 @@ def main() -> None:
     text = markdown(rows)
     print(text)
     if args.write:
-        doc = ROOT / "docs" / "benchmarks.md"
-        content = doc.read_text(encoding="utf-8")
-        start, end = content.index(BEGIN) + len(BEGIN), content.index(END)
-        doc.write_text(content[:start] + "\n" + text + "\n" + content[end:], encoding="utf-8")
+        write_between(ROOT / "docs" / "benchmarks.md", "benchmarks", text)
 
 
 if __name__ == "__main__":

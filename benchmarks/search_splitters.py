@@ -3,7 +3,8 @@
 Builds the site once per splitter and, in Debian's chromium, searches each word;
 a word passes when every page containing it (after NFKC normalisation) is found.
 
-    python benchmarks/search_splitters.py
+    python benchmarks/search_splitters.py            # print the table
+    python benchmarks/search_splitters.py --write    # also update docs/accessibility.md
 
 Needs chromium at /usr/bin/chromium, playwright, and janome for the Janome row.
 """
@@ -20,9 +21,12 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlparse
+
+from figures import write_between
 
 ROOT = Path(__file__).resolve().parent.parent
 # The summary line is written when the last result is shown (keikaku.js supplies the
@@ -30,9 +34,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEARCH_DONE = ("() => { const s = document.querySelector('#search-results p.search-summary');"
                " return s !== null && s.textContent.trim() !== ''; }")
 WORDS = ["休日", "夜間", "子育て", "定住自立圏", "自立圏", "バルーン", "もち", "ＤＸ", "DX"]
-SPLITTERS = {"TinySegmenter (Sphinx default)": "default",
-             "Janome": "sphinx.search.ja.JanomeSplitter",
-             "bigram + NFKC (keikaku)": "bigram"}
+SPLITTERS = {"TinySegmenter（Sphinx の標準）": "default",
+             "Janome（形態素解析）": "sphinx.search.ja.JanomeSplitter",
+             "２文字区切り＋全角半角の正規化（このサイト）": "bigram"}
+
 
 
 def body_text(path: Path) -> str:
@@ -83,12 +88,18 @@ def main() -> None:
                            env={**os.environ, "KEIKAKU_SEARCH_SPLITTER": kind})
             rows.append((label, measure(out, browser)))
         browser.close()
-    print("| splitter | " + " | ".join(WORDS) + " | words passed |")
-    print("|---|" + "---|" * (len(WORDS) + 1))
+    lines = [f"測定日 {time.strftime('%Y-%m-%d')}。"
+             "各欄は「見つかったページ／その語を含むページ」。",
+             "", "| 区切り方 | " + " | ".join(WORDS) + " | すべて見つかった語 |",
+             "|---|" + "---|" * (len(WORDS) + 1)]
     for label, result in rows:
         cells = [f"{f}/{e}" for f, e in result.values()]
         passed = sum(f == e for f, e in result.values())
-        print(f"| {label} | " + " | ".join(cells) + f" | {passed}/{len(WORDS)} |")
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {passed} / {len(WORDS)} |")
+    text = "\n".join(lines)
+    print(text)
+    if "--write" in sys.argv[1:]:
+        write_between(ROOT / "docs" / "accessibility.md", "search-splitters", text)
 
 
 if __name__ == "__main__":

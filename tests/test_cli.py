@@ -128,3 +128,11 @@ def test_new_refuses_an_existing_id_and_a_wrong_direction(capsys, plan_copy: Pat
     code, _, err = run(capsys, "new", "x-y", "--name", "x", "--direction", "school-educaton",
                        "--root", str(plan_copy))
     assert code == 2 and "school-education" in err
+
+
+def test_new_on_an_unreadable_plan_says_so(capsys, plan_copy: Path) -> None:
+    (plan_copy / "docs" / "data" / "plan.yaml").write_text("name: [", encoding="utf-8")
+    code, _, err = run(capsys, "new", "x-y", "--name", "x", "--direction", "bus",
+                       "--root", str(plan_copy))
+    assert code == 1 and "読み込めません" in err and "keikaku check" in err
+    assert not (plan_copy / "measures" / "x-y.md").exists()

@@ -10,7 +10,6 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from keikaku.check import load_plan
-from keikaku.problems import Severity
 
 from .conftest import REPO
 
@@ -28,8 +27,8 @@ def test_no_errors_in_the_repository(result) -> None:
 
 def test_warnings_are_the_recorded_ones(result) -> None:
     """Each warning concerns a target whose deviation is explained or recorded in the errata."""
+    assert result.warnings  # the recorded deviations are shown, not hidden
     for p in result.warnings:
-        assert p.severity is Severity.WARNING
         assert p.code in ("keikaku.kpi-target", "keikaku.population-target",
                           "keikaku.comment-item"), p.format()
 

@@ -195,7 +195,7 @@ def _new(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     result = load_plan(root)
     if result.plan is None:
-        print(render("export-has-problems", args.lang, count=len(result.errors)),
+        print(render("plan-unreadable", args.lang, path=root, count=len(result.errors)),
               file=sys.stderr)
         return EXIT_PROBLEMS
     plan = result.plan

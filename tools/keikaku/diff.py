@@ -131,12 +131,6 @@ def _measure_changes(old: Measure, new: Measure) -> list[Change]:
     return out
 
 
-def _totals(plan: Plan) -> dict[str, int]:
-    totals = {str(y): sum(m.budget.get(y, 0) for m in plan.measures) for y in plan.fiscal_years}
-    totals["total"] = sum(totals.values())
-    return totals
-
-
 def _citations(base: Plan, head: Plan, head_root: Path,
                changed_numbers: set[str]) -> list[Citation]:
     """Where the head's text cites a changed value: {value} references whose value
@@ -193,7 +187,7 @@ def compare(base: Plan, head: Plan, base_name: str, head_name: str,
                                      {"budget_total": new[mid].budget_total}))
     for mid in sorted(set(old) & set(new), key=lambda i: new[i].number):
         result.changes += _measure_changes(old[mid], new[mid])
-    before, after = _totals(base), _totals(head)
+    before, after = base.budget_totals(), head.budget_totals()
     result.budget_totals = {k: {"old": before.get(k, 0), "new": after.get(k, 0),
                                 "difference": after.get(k, 0) - before.get(k, 0)}
                             for k in after if before.get(k) != after.get(k)}

@@ -253,6 +253,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "date and weekday disagree: '{text}' ({date} is a {expected_en})",
     },
     # -- errata ----------------------------------------------------------------
+    "unknown-reference": {
+        "ja": "{where}が参照している{kind}「{id}」がありません。ID を確かめてください（施策は measures/ のファイル名、方向・分野・事項は docs/data/structure.yaml）",
+        "en": "{where} refers to the unknown {kind} '{id}'; check the id (measures: file names in measures/; directions, fields, areas: docs/data/structure.yaml)",
+    },
+    "ref-measure": {"ja": "施策", "en": "measure"},
+    "ref-direction": {"ja": "施策展開の基本的方向", "en": "direction"},
+    "ref-field": {"ja": "政策分野", "en": "policy field"},
+    "ref-area": {"ja": "連携する事項", "en": "area"},
+    "where-comparison": {"ja": "比較表の行", "en": "a comparison row"},
+    "plan-unreadable": {
+        "ja": "{path} の計画に {count} 件のエラーがあり読み込めません。先に keikaku check で直してください",
+        "en": "the plan at {path} has {count} errors and cannot be loaded; fix them first (keikaku check)",
+    },
     "errata-unknown-measure": {
         "ja": "正誤表の項目が存在しない施策「{id}」を参照しています",
         "en": "an errata entry refers to the unknown measure '{id}'",

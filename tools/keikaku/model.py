@@ -202,6 +202,13 @@ class Plan:
     def fiscal_years(self) -> list[int]:
         return list(range(self.period_start, self.period_end + 1))
 
+    def budget_totals(self) -> dict[str, int]:
+        """The plan's budget per fiscal year ("2024": …) and over the period ("total")."""
+        totals = {str(y): sum(m.budget.get(y, 0) for m in self.measures)
+                  for y in self.fiscal_years}
+        totals["total"] = sum(totals.values())
+        return totals
+
     def municipality_name(self, mid: str) -> str:
         for m in self.municipalities:
             if m.id == mid:

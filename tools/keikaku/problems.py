@@ -27,6 +27,17 @@ def localize(value: object, lang: str) -> object:
     return value
 
 
+class Phrase:
+    """A message parameter made of a catalogue entry and a fixed suffix
+    (「パブリックコメント 27」 / "public comments 27")."""
+
+    def __init__(self, key: str, suffix: str = "") -> None:
+        self.key, self.suffix = key, suffix
+
+    def render(self, lang: str) -> str:
+        return render(self.key, lang) + self.suffix
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"

@@ -75,9 +75,7 @@ def lookup(plan: Plan, path: str) -> Any:
             raise UnknownPath(path, ["projection", "prospect", "targets"])
         return _cell(getattr(plan.population, parts[0]), parts[1:], path)
     if head == "budget":
-        totals = {str(y): sum(m.budget.get(y, 0) for m in plan.measures)
-                  for y in plan.fiscal_years}
-        totals["total"] = sum(totals.values())
+        totals = plan.budget_totals()
         if len(parts) == 1 and parts[0] in totals:
             return totals[parts[0]]
         raise UnknownPath(path, list(totals))

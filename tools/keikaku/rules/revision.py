@@ -9,7 +9,7 @@ from typing import Any
 
 from ..load import Document, Sources
 from ..model import Plan
-from ..problems import Problem, Severity
+from ..problems import Phrase, Problem, Severity
 
 KINDS = ("public_comments", "council_opinions")
 
@@ -51,13 +51,16 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
                                                      "count": len(entries),
                                                      "numbers": numbers}))
         counted: Counter[str] = Counter()
+        unresolved = False
         for i, e in enumerate(entries):
             field = target_field(plan, e)
             if field is None:
                 key = next(k for k in ("measure", "direction", "field", "area") if k in e)
                 out.append(Problem("keikaku.reference", doc.rel, doc.line_of((kind, i, key)),
-                                   "unknown-direction" if key == "direction" else
-                                   "errata-unknown-measure", {"id": e[key], "hint": None}))
+                                   "unknown-reference",
+                                   {"where": Phrase(f"kind-{kind}", f" {e['number']}"),
+                                    "kind": f"@ref-{key}", "id": e[key]}))
+                unresolved = True
                 continue
             counted[field] += 1
             m = plan.measure(e["measure"]) if "measure" in e else None
@@ -73,7 +76,8 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
                                {"kind": f"@kind-{kind}", "stated": stated["total"],
                                 "computed": len(entries)}))
         names = {f.id: f.name for f in plan.fields()} | {"other": "その他"}
-        for field in sorted(set(stated["by_field"]) | set(counted)):
+        # An unresolved link is already reported; counting without it would only repeat it.
+        for field in [] if unresolved else sorted(set(stated["by_field"]) | set(counted)):
             if stated["by_field"].get(field, 0) != counted.get(field, 0):
                 line = doc.line_of(("stated_counts", kind, "by_field", field)) \
                     if field in stated["by_field"] else doc.line_of(("stated_counts", kind))
@@ -94,7 +98,9 @@ def _comparison(plan: Plan, doc: Document) -> list[Problem]:
             if current is None:
                 out.append(Problem("keikaku.reference", doc.rel,
                                    doc.line_of(("rows", i, "current")),
-                                   "errata-unknown-measure", {"id": row["current"]}))
+                                   "unknown-reference",
+                                   {"where": "@where-comparison", "kind": "@ref-measure",
+                                    "id": row["current"]}))
                 continue
             seen.add(current.id)
             for key, what, expected in (("printed_name", "名称", current.name),

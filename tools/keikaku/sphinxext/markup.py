@@ -28,3 +28,17 @@ def doc_link(docname: str, text: str, refdoc: str) -> addnodes.pending_xref:
 
 def measure_docname(measure_id: str) -> str:
     return f"measures/{measure_id}"
+
+
+def paragraphs(text: str) -> list[nodes.Node]:
+    """One paragraph per line of a multi-paragraph text from the data."""
+    return [nodes.paragraph(text=p) for p in text.split("\n") if p.strip()]
+
+
+def measure_link(number: int, name: str, measure_id: str, refdoc: str,
+                 text: str | None = None) -> nodes.paragraph:
+    """「12　地域内発型産業創出事業」 with the name linked to the measure's page."""
+    para = nodes.paragraph()
+    para += nodes.Text(f"{number}　")
+    para += doc_link(measure_docname(measure_id), text or name, refdoc)
+    return para

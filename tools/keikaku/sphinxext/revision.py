@@ -11,7 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..model import Plan
 from ..rules.revision import target_field
-from .markup import doc_link, measure_docname
+from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
 
@@ -19,10 +19,6 @@ COMMENTS_DOC = "docs/comments"
 CHANGE_LABELS = {"continued": "継続", "removed": "削除", "changed": "変更", "added": "追加"}
 KIND_LABELS = {"public_comments": "パブリックコメント", "council_opinions": "懇談会委員意見"}
 ANCHOR = {"public_comments": "pc", "council_opinions": "co"}
-
-
-def _paragraphs(text: str) -> list[nodes.Node]:
-    return [nodes.paragraph(text=p) for p in text.split("\n") if p.strip()]
 
 
 def _target(plan: Plan, e: dict[str, Any], refdoc: str) -> list[nodes.Node]:
@@ -60,11 +56,11 @@ class CommentTable(SphinxDirective):
             rows: list[list[Cell | Span]] = [["項目", _target(plan, e, self.env.docname)]]
             if kind == "public_comments":
                 rows.insert(0, ["ページ", str(e["page"])])
-                rows += [["ご意見の概要", _paragraphs(e["summary"])],
-                         ["ご意見に対する考え方", _paragraphs(e["response"])]]
+                rows += [["ご意見の概要", paragraphs(e["summary"])],
+                         ["ご意見に対する考え方", paragraphs(e["response"])]]
             else:
-                rows += [["意見等内容", _paragraphs(e["opinion"])],
-                         ["意見に対する考え方", _paragraphs(e["response"])]]
+                rows += [["意見等内容", paragraphs(e["opinion"])],
+                         ["意見に対する考え方", paragraphs(e["response"])]]
             label = "番号" if kind == "public_comments" else "№"
             anchor = f"{ANCHOR[kind]}-{e['number']}"
             box = nodes.container(classes=["keikaku-comment"], ids=[anchor])
@@ -143,10 +139,7 @@ class ComparisonTable(SphinxDirective):
             cur = plan.measure(row["current"]) if "current" in row else None
             cur_cell: Cell = ""
             if cur is not None:
-                para = nodes.paragraph()
-                para += doc_link(measure_docname(cur.id), f"{cur.number} {cur.name}",
-                                 self.env.docname)
-                cur_cell = [para]
+                cur_cell = [measure_link(cur.number, cur.name, cur.id, self.env.docname)]
             rows.append([f"{prev['number']} {prev['name']}" if prev else "", cur_cell,
                          CHANGE_LABELS[row["change"]] + (f"（{row['mark']}）"
                                                          if "mark" in row else "")])
@@ -155,7 +148,7 @@ class ComparisonTable(SphinxDirective):
             classes=["keikaku-comparison"], caption="具体的な取組比較表")]
         areas = {a.id: a.name for a in plan.areas}
         reasons: list[list[Cell | Span]] = [
-            [c["mark"], areas.get(c["area"], c["area"]), _paragraphs(c["reason"])]
+            [c["mark"], areas.get(c["area"], c["area"]), paragraphs(c["reason"])]
             for c in data["changes"]]
         out.append(table([1, 2, 7], reasons, header=[["印", "政策分野の区分", "加除、変更内容"]],
                          classes=["keikaku-comparison"], caption="加除、変更内容"))

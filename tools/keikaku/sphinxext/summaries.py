@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..numbers import fmt_number
-from .markup import doc_link, measure_docname
+from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
 
@@ -58,10 +58,8 @@ class StructureDiagram(SphinxDirective):
                             row.append(nodes.inline(text="（具体的な取組なし）",
                                                     classes=["keikaku-unset"]))
                         else:
-                            para = nodes.paragraph()
-                            para += nodes.Text(f"{m.number}　")
-                            para += doc_link(measure_docname(m.id), m.name, self.env.docname)
-                            row.append([para])
+                            row.append([measure_link(m.number, m.name, m.id,
+                                                     self.env.docname)])
                         rows.append(row)
         return [table([2, 2, 3, 4], rows,
                       header=[["連携する事項", "協定に基づき連携する政策分野",
@@ -80,16 +78,12 @@ class Agreement(SphinxDirective):
         direction = next((d for d in plan.directions() if d.id == self.arguments[0]), None)
         if direction is None:
             raise self.error(f"unknown direction id {self.arguments[0]!r}")
-        rows: list[list[Cell | Span]] = [["取組の内容", _paragraphs(direction.content)]]
+        rows: list[list[Cell | Span]] = [["取組の内容", paragraphs(direction.content)]]
         for mun in plan.municipalities:
             if mun.id in direction.roles:
-                rows.append([f"{mun.name}の役割", _paragraphs(direction.roles[mun.id])])
+                rows.append([f"{mun.name}の役割", paragraphs(direction.roles[mun.id])])
         return [table([2, 8], rows, classes=["keikaku-agreement"], caption="協定の内容",
                       stub_columns=1)]
-
-
-def _paragraphs(text: str) -> list[nodes.Node]:
-    return [nodes.paragraph(text=p) for p in text.split("\n") if p.strip()]
 
 
 class BudgetSummary(SphinxDirective):
@@ -122,10 +116,8 @@ class BudgetSummary(SphinxDirective):
                          caption="政策分野別・年度別の事業費（千円）")
         measure_rows: list[list[Cell | Span]] = []
         for m in plan.measures:
-            para = nodes.paragraph()
-            para += nodes.Text(f"{m.number}　")
-            para += doc_link(measure_docname(m.id), m.name, self.env.docname)
-            measure_rows.append([[para], *amounts([m])])
+            measure_rows.append([[measure_link(m.number, m.name, m.id, self.env.docname)],
+                                 *amounts([m])])
         measure_rows.append([Span("合計", classes=["total"]),
                              *[Span(c.cell, classes=["num", "total"])
                                for c in amounts(plan.measures)]])
