@@ -139,3 +139,11 @@ def test_a_broken_plan_stops_the_build_with_a_message(tmp_path: Path) -> None:
     assert run.returncode != 0
     assert "structure.yaml:2: WARNING: YAML" in run.stderr  # the file and line of the cause
     assert "keikaku check" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_measure_page_links_its_errata(html_site: Path, plan) -> None:
+    """Where the draft printed something else, the card's page says so and links the entry."""
+    for entry in plan.errata:
+        if entry.get("measure"):
+            page = (html_site / "measures" / f"{entry['measure']}.html").read_text("utf-8")
+            assert f'href="../docs/errata.html#{entry["id"].lower()}"' in page, entry["id"]

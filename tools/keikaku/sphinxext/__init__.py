@@ -127,6 +127,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("directions-table", summaries.DirectionsTable)
     app.add_directive("budget-summary", summaries.BudgetSummary)
     app.add_directive("errata-list", summaries.ErrataList)
+    app.add_directive("measure-errata", summaries.MeasureErrata)
     app.add_directive("data-downloads", summaries.DataDownloads)
     app.add_directive("rule-catalogue", summaries.RuleCatalogue)
     app.add_directive("plan-changes", changes.PlanChanges)

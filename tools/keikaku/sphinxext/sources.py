@@ -37,6 +37,7 @@ def measure_page(plan: Plan | None, srcdir: Path, docname: str) -> str:
         return (f"# {Path(docname).name}\n\n```{{warning}}\nこの施策ファイルは検査エラーのため"
                 "表示できません。keikaku check で確認してください。\n```\n")
     return (f"({m.id})=\n# {m.number}　{m.name}\n\n```{{measure-card}} {m.id}\n```\n\n"
+            f"```{{measure-errata}} {m.id}\n```\n\n"
             f"```{{measure-comments}} {m.id}\n```\n")
 
 

@@ -25,6 +25,7 @@ ERRATA_KINDS = {
     "other": "その他",
 }
 
+ERRATA_DOC = "docs/errata"
 DOWNLOADS = {"json": "data/keikaku-plan.json", "csv": "data/keikaku-plan.csv"}
 
 
@@ -136,7 +137,10 @@ class ErrataList(SphinxDirective):
         plan = plan_for(self.env)
         out: list[nodes.Node] = []
         for entry in plan.errata:
-            section = nodes.container(classes=["keikaku-erratum"], ids=[entry["id"].lower()])
+            anchor = entry["id"].lower()
+            section = nodes.container(classes=["keikaku-erratum"], ids=[anchor])
+            self.env.domains.standard_domain.note_hyperlink_target(
+                anchor, self.env.docname, anchor, f"正誤表 {entry['id']}")
             head = nodes.paragraph(classes=["keikaku-erratum-head"])
             head += nodes.strong(text=f"{entry['id']}　{ERRATA_KINDS[entry['kind']]}")
             m = plan.measure(entry["measure"]) if entry.get("measure") else None
@@ -226,3 +230,28 @@ class RuleCatalogue(SphinxDirective):
         ]
         return [table([3, 2, 8], rows, header=[["コード", "分類", "検査の内容"]],
                       classes=["keikaku-rules"], caption="keikaku check の検査項目")]
+
+
+class MeasureErrata(SphinxDirective):
+    """``{measure-errata} <measure-id>``: the errata entries about a measure, linked, so
+    that a reader of the card sees where the draft printed something else."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        note_data_dependencies(self.env, measures=False)
+        plan = plan_for(self.env)
+        entries = [e for e in plan.errata if e.get("measure") == self.arguments[0]]
+        if not entries:
+            return []
+        items = nodes.bullet_list(classes=["keikaku-measure-errata"])
+        for e in entries:
+            para = nodes.paragraph()
+            ref = doc_link(ERRATA_DOC, f"正誤表 {e['id']}", self.env.docname)
+            ref["reftype"], ref["reftarget"] = "ref", e["id"].lower()
+            para += ref
+            para += nodes.Text(f"　{ERRATA_KINDS[e['kind']]}: {e['resolved']}")
+            item = nodes.list_item()
+            item += para
+            items += item
+        return [nodes.rubric(text="原案との違い（正誤表）"), items]
