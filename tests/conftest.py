@@ -46,18 +46,27 @@ def plan_copy(tmp_path: Path) -> Path:
     return copy_plan(tmp_path / "plan")
 
 
-def no_fonts_env(folder: Path) -> dict[str, str]:
-    """The environment of a machine with no fonts installed: fontconfig reads a
-    configuration that lists only an empty font folder."""
+def fontconfig_env(folder: Path, font_dirs: tuple[Path, ...] = ()) -> dict[str, str]:
+    """The environment of a machine whose only fonts are in ``font_dirs`` (none: a
+    machine with no fonts installed), whatever this machine has."""
     import os
 
     (folder / "none").mkdir(parents=True, exist_ok=True)
+    dirs = "".join(f"<dir>{d}</dir>" for d in (folder / "none", *font_dirs))
     conf = folder / "fonts.conf"
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
-        f"<fontconfig><dir>{folder / 'none'}</dir><cachedir>{folder / 'cache'}</cachedir>"
-        "</fontconfig>", encoding="utf-8")
+        f"<fontconfig>{dirs}<cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8")
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def bundled_fonts_env(folder: Path) -> dict[str, str]:
+    """A machine whose only fonts are the project's own (Noto Sans CJK JP from PyPI):
+    the browser lays pages out the same on every machine."""
+    from keikaku.sphinxext.fonts import bundled_fonts
+
+    return fontconfig_env(folder, tuple(sorted({f.path.parent for f in bundled_fonts()})))
 
 
 def sphinx_build(builder: str, out: Path, src: Path = REPO,
@@ -82,6 +91,6 @@ def html_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The PDF, built once per test run, as on a machine with no fonts installed."""
     out = tmp_path_factory.mktemp("pdf")
-    run = sphinx_build("keikakupdf", out, env=no_fonts_env(tmp_path_factory.mktemp("fonts")))
+    run = sphinx_build("keikakupdf", out, env=fontconfig_env(tmp_path_factory.mktemp("fonts")))
     assert run.returncode == 0, run.stderr
     return next(out.glob("*.pdf"))

@@ -106,9 +106,8 @@ def subset_woff2(source: Path, text: str, target: Path) -> None:
 
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["*"]  # vertical forms, kerning, proportional kana
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
+    options.hinting = False  # screens of today draw CJK outlines well unhinted
+    options.notdef_outline = True  # a missing character shows as a box, not nothing
     font = subset.load_font(str(source), options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text)
@@ -116,3 +115,71 @@ def subset_woff2(source: Path, text: str, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     subset.save_font(font, str(target), options)
     font.close()
+
+
+# Glyphs that Noto Sans CJK JP lacks, drawn as inline SVG so that neither the PDF nor
+# the site needs another font on the machine (≒, U+2252, as in 679日/803日≒84％).
+MISSING_GLYPHS = {
+    "≒": (
+        '<svg class="keikaku-glyph" role="img" aria-label="≒" viewBox="0 0 10 10" '
+        'width="0.9em" height="0.9em"><g stroke="currentColor" stroke-width="0.8" '
+        'fill="currentColor"><line x1="1" y1="4" x2="9" y2="4"/>'
+        '<line x1="1" y1="6.5" x2="9" y2="6.5"/><circle cx="2" cy="1.6" r="0.7"/>'
+        '<circle cx="8" cy="8.9" r="0.7"/></g></svg>'
+    ),
+}
+
+
+def draw_missing_glyphs(html: str) -> str:
+    """Replace characters the embedded font lacks (in text, not in tags)."""
+    parts = re.split(r"(<[^>]*>)", html)
+    for i, part in enumerate(parts):
+        if part and not part.startswith("<"):
+            for char, svg in MISSING_GLYPHS.items():
+                part = part.replace(char, svg)
+            parts[i] = part
+    return "".join(parts)
+
+
+# -- the site -------------------------------------------------------------------
+
+# The site's font stack: the reader's own Japanese fonts first (nothing to
+# download), then the bundled subset, which a browser fetches only for
+# characters no earlier font has, e.g. on a machine without Japanese fonts.
+SITE_FONT_STACK = (
+    "'Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic', Meiryo, "
+    f"'Noto Sans CJK JP', '{FAMILY}', sans-serif"
+)
+WEB_FONT_DIR = "_static/fonts"
+# Characters the subset always holds beside those of the pages: printable ASCII
+# and the full-width forms readers type into the search box.
+ALWAYS = "".join(map(chr, range(0x20, 0x7F))) + "".join(map(chr, range(0xFF01, 0xFF5F)))
+
+
+def web_font_name(style: str) -> str:
+    return f"keikaku-sans-jp-{style}.woff2"
+
+
+def write_web_fonts(outdir: Path) -> bool:
+    """Cut the bundled fonts to the characters of the HTML pages under ``outdir`` and
+    write them as WOFF2 into ``_static/fonts``; skipped (False) when the characters
+    and font files are those of the last build."""
+    import hashlib
+
+    files = bundled_fonts()
+    chars = set(ALWAYS)
+    for page in sorted(outdir.rglob("*.html")):
+        chars.update(text_of_html(page.read_text(encoding="utf-8")))
+    text = "".join(sorted(c for c in chars if _drawn(c)))
+    target = outdir / WEB_FONT_DIR
+    stamp = target / "keikaku-fonts.sha256"
+    key = hashlib.sha256("\n".join(
+        [text, *(f"{f.path.name}:{f.path.stat().st_size}" for f in files)]).encode()
+    ).hexdigest()
+    if stamp.is_file() and stamp.read_text() == key and all(
+            (target / web_font_name(f.style)).is_file() for f in files):
+        return False
+    for f in files:
+        subset_woff2(f.path, text, target / web_font_name(f.style))
+    stamp.write_text(key)
+    return True

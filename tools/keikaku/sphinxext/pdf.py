@@ -40,30 +40,6 @@ def fix_toc_links(toc: str, body: str) -> str:
     return DOC_HREF.sub(lambda m: f'href="#{first_section.get(m.group(1), m.group(1))}"', toc)
 
 
-# Glyphs that Noto Sans CJK JP lacks, drawn as inline SVG so that the PDF needs no
-# other font on the machine (≒, U+2252, as in 679日/803日≒84％).
-MISSING_GLYPHS = {
-    "≒": (
-        '<svg class="keikaku-glyph" role="img" aria-label="≒" viewBox="0 0 10 10" '
-        'width="0.9em" height="0.9em"><g stroke="currentColor" stroke-width="0.8" '
-        'fill="currentColor"><line x1="1" y1="4" x2="9" y2="4"/>'
-        '<line x1="1" y1="6.5" x2="9" y2="6.5"/><circle cx="2" cy="1.6" r="0.7"/>'
-        '<circle cx="8" cy="8.9" r="0.7"/></g></svg>'
-    ),
-}
-
-
-def draw_missing_glyphs(html: str) -> str:
-    """Replace characters the embedded font lacks (in text, not in tags)."""
-    parts = re.split(r"(<[^>]*>)", html)
-    for i, part in enumerate(parts):
-        if part and not part.startswith("<"):
-            for char, svg in MISSING_GLYPHS.items():
-                part = part.replace(char, svg)
-            parts[i] = part
-    return "".join(parts)
-
-
 class PdfBuilder(SingleFileHTMLBuilder):
     name = "keikakupdf"
     epilog = __("The PDF is in %(outdir)s.")
@@ -102,7 +78,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
             from weasyprint.text.fonts import FontConfiguration
 
         index = Path(self.outdir) / "index.html"
-        html = draw_missing_glyphs(index.read_text(encoding="utf-8"))
+        html = fonts.draw_missing_glyphs(index.read_text(encoding="utf-8"))
         try:
             files = fonts.bundled_fonts()
         except fonts.FontMissing as exc:
@@ -113,7 +89,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         if missing:
             logger.warning("characters the bundled font cannot draw (they would print as "
                            "boxes): %s; add each to MISSING_GLYPHS in %s or write it "
-                           "differently", fonts.describe(missing), Path(__file__).name,
+                           "differently", fonts.describe(missing), Path(fonts.__file__).name,
                            type="keikaku", subtype="pdf-font")
         # One FontConfiguration for the @font-face rules and the layout: without it
         # WeasyPrint ignores @font-face and sets the text in the machine's fonts.
