@@ -9,7 +9,9 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from keikaku.check import load_plan
 from keikaku.cli import main
+from keikaku.export import csv_header, to_csv, to_json_data
 
 from .conftest import REPO
 
@@ -90,7 +92,27 @@ def test_export_csv_one_row_per_kpi(capsys) -> None:
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     data = json.loads(run(capsys, "export", "--root", str(REPO))[1])
-    assert len(rows) - 1 == sum(len(m["kpis"]) for m in data["measures"])
+    assert len(rows) - 1 == sum(max(1, len(m["kpis"])) for m in data["measures"])
+
+
+def test_export_keeps_a_measure_without_kpis_and_carries_notes() -> None:
+    plan = load_plan(REPO).plan
+    bare = plan.measure("school-lunch")
+    bare.kpis = []
+    rows = list(csv.DictReader(io.StringIO(to_csv(plan))))
+    assert list(rows[0]) == csv_header(plan)
+    (row,) = [r for r in rows if r["施策ID"] == "school-lunch"]
+    assert row["成果指標"] == row["現状値"] == row["目標値"] == ""
+    assert row["事業費合計（千円）"] == str(bare.budget_total)
+    (dx,) = [r for r in rows if r["施策ID"] == "dx-revitalization"]
+    assert dx["注記"] == plan.measure("dx-revitalization").notes[0]
+    data = to_json_data(plan)
+    schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(data)
+    by_id = {m["id"]: m for m in data["measures"]}
+    assert by_id["school-lunch"]["kpis"] == [] and by_id["school-lunch"]["notes"] == []
+    assert by_id["dx-revitalization"]["notes"] == plan.measure("dx-revitalization").notes
+    assert data["plan"]["budget_note"] == plan.budget_note
 
 
 def test_export_refuses_a_plan_with_errors(capsys, plan_copy: Path) -> None:
