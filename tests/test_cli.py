@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from jsonschema import Draft202012Validator
 
 from keikaku.check import load_plan
@@ -139,6 +140,60 @@ def test_new_measure_is_numbered_next_and_checked(capsys, plan_copy: Path) -> No
     assert code == 1  # the zero budgets wait for amounts or a note
     assert "measures/night-clinic.md:" in out and "keikaku.budget-zero" in out
     assert "keikaku.schema" not in out
+
+
+def _problems_about(result, mid: str) -> list[str]:
+    return [p.format() for p in result.problems
+            if p.file == f"measures/{mid}.md" or mid in p.message()]
+
+
+def test_a_measure_failing_its_schema_is_one_problem(capsys, plan_copy: Path) -> None:
+    """References to the measure (comparison row, errata) are not reported again."""
+    card = plan_copy / "measures" / "school-lunch.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("number: 18\n", "number: x\n"),
+                    encoding="utf-8")
+    result = load_plan(plan_copy)
+    about = _problems_about(result, "school-lunch")
+    assert len(about) == 1 and "[keikaku.schema]" in about[0], about
+    assert "measures/school-lunch.md:3:" in about[0]
+    assert len(result.errors) == 1, [p.format() for p in result.errors]
+    assert result.unchecked == 1
+    code, out, _ = run(capsys, "check", str(plan_copy), "--no-cache")
+    assert code == 1
+    assert out.splitlines()[-1].endswith("。うち 1 ファイルは読み込めないかスキーマに合わないため、"
+                                         "その内容とそれへの参照は検査していません")
+
+
+@pytest.mark.parametrize("mid, number", [("migration-promotion", 30),  # public comments
+                                         ("holiday-night-care", 1)])  # comments, numbering
+def test_a_measure_referenced_by_comments_failing_its_schema_is_one_problem(
+        plan_copy: Path, mid: str, number: int) -> None:
+    card = plan_copy / "measures" / f"{mid}.md"
+    card.write_text(card.read_text(encoding="utf-8").replace(
+        f"number: {number}\n", "number: x\n"), encoding="utf-8")
+    result = load_plan(plan_copy)
+    assert [p.format() for p in result.errors] == _problems_about(result, mid)
+    assert [(p.code, p.file) for p in result.errors] == [("keikaku.schema", f"measures/{mid}.md")]
+
+
+def test_a_data_file_failing_its_schema_is_one_problem(plan_copy: Path) -> None:
+    """Pages citing the population table ({value}) are not reported again."""
+    data = plan_copy / "docs" / "data" / "population.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "2015: {age_0_14: 898,", "2015: {age_0_14: -898,"), encoding="utf-8")
+    result = load_plan(plan_copy)
+    assert [(p.code, p.file) for p in result.errors] == [
+        ("keikaku.schema", "docs/data/population.yaml")], [p.format() for p in result.errors]
+
+
+def test_a_measure_with_an_unknown_direction_is_one_problem(plan_copy: Path) -> None:
+    card = plan_copy / "measures" / "school-lunch.md"
+    card.write_text(card.read_text(encoding="utf-8").replace(
+        "direction: school-education\n", "direction: school-educaton\n"), encoding="utf-8")
+    result = load_plan(plan_copy)
+    assert [p.code for p in result.errors] == ["keikaku.reference"], \
+        [p.format() for p in result.errors]
+    assert "school-educaton" in result.errors[0].message()
 
 
 def test_new_refuses_an_existing_id_and_a_wrong_direction(capsys, plan_copy: Path) -> None:

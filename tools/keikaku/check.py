@@ -22,6 +22,7 @@ class Result:
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    unchecked: int = 0  # files that could not be read or validated (their content unchecked)
 
     @property
     def errors(self) -> list[Problem]:
@@ -56,5 +57,6 @@ def load_plan(root: Path) -> Result:
         read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
                 for doc in sources.measures if doc.ok}
         problems += prose.check(plan, root, read)
+    result.unchecked = sum(not doc.ok for doc in sources.documents())
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

@@ -97,17 +97,17 @@ def _check(args: argparse.Namespace) -> int:
     key = None if args.no_cache else cache.fingerprint(root)
     hit = cache.read(root, key) if key else None
     if hit is not None:
-        problems, files = hit
+        problems, files, unchecked = hit
     else:
         result = load_plan(root)
-        problems, files = result.problems, result.files
+        problems, files, unchecked = result.problems, result.files, result.unchecked
         if key:
-            cache.write(root, key, problems, files)
+            cache.write(root, key, problems, files, unchecked)
     if target.resolve().is_file():
         rel = target.resolve().relative_to(root).as_posix()
         problems = [p for p in problems if p.file == rel]
     report = json_report if args.format == "json" else text_report
-    print(report(problems, files, args.lang))
+    print(report(problems, files, args.lang, unchecked))
     failing = problems if args.strict else [p for p in problems
                                             if p.severity is Severity.ERROR]
     return EXIT_PROBLEMS if failing else EXIT_OK

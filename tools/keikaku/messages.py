@@ -176,6 +176,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{year}年度の事業費が 0 ですが、notes の注記はこの年度に触れていません（注記にある年度: {named}）。「{year}年度」「{era}」「{year}年度以降」のように年度を書いて理由を記載してください",
         "en": "the budget for FY{year} is 0 but no note names that year (years the notes name: {named}); name the year in the note that explains it",
     },
+    "summary-unchecked": {
+        "ja": "。うち {count} ファイルは読み込めないかスキーマに合わないため、その内容とそれへの参照は検査していません",
+        "en": "; {count} of them could not be read or validated, so their content and the references to them were not checked",
+    },
     # -- population ------------------------------------------------------------
     "population-sum": {
         "ja": "{table}の{where} {year}年: 年齢３区分の合計 {computed} と記載の合計 {stated} が一致しません",
