@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
+from keikaku import placeholders
 from keikaku.check import load_plan
 from keikaku.cli import main
 from keikaku.export import csv_header, to_csv, to_json_data
@@ -62,9 +63,35 @@ def test_check_json_and_english(capsys, plan_copy: Path) -> None:
     assert "missing: 2028" in problem["message"]
 
 
-def test_strict_fails_on_warnings(capsys) -> None:
-    code, _, _ = run(capsys, "check", str(REPO), "--strict")
+def test_strict_keeps_acknowledged_warnings(capsys) -> None:
+    """The real plan's warnings all record their reason: --strict (the publishing build)
+    passes and still shows them as warnings."""
+    code, out, _ = run(capsys, "check", str(REPO), "--strict")
+    assert code == 0
+    assert "0 件のエラー、6 件の警告" in out
+
+
+def _fill_with_placeholder(root: Path) -> int:
+    """Put back new's placeholder for 事業効果 in school-lunch; return its line."""
+    card = root / "measures" / "school-lunch.md"
+    text = card.read_text(encoding="utf-8")
+    old = "一体的な施設利用により、新たな施設整備の経費が軽減される。"
+    card.write_text(text.replace(old, placeholders.EFFECT), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_a_placeholder_warns_and_fails_under_strict(capsys, plan_copy: Path) -> None:
+    line = _fill_with_placeholder(plan_copy)
+    code, out, _ = run(capsys, "check", str(plan_copy))
+    assert code == 0
+    expected = f"measures/school-lunch.md:{line}: 警告: 未記入: 「（事業効果を記入）」"
+    assert expected in out and out.count("[keikaku.placeholder]") == 1
+    code, out, _ = run(capsys, "check", str(plan_copy), "--strict")
     assert code == 1
+    assert f"measures/school-lunch.md:{line}: エラー: 未記入" in out
+    assert "1 件のエラー、6 件の警告" in out  # the acknowledged warnings stay warnings
+    code, out, err = run(capsys, "export", "--root", str(plan_copy))
+    assert code == 1 and out == "" and "未記入" in err  # open data is published: strict
 
 
 def test_usage_error_exit_2_in_japanese(capsys) -> None:
@@ -136,10 +163,32 @@ def test_new_measure_is_numbered_next_and_checked(capsys, plan_copy: Path) -> No
     assert code == 0 and "measures/night-clinic.md" in out
     text = (plan_copy / "measures" / "night-clinic.md").read_text(encoding="utf-8")
     assert "number: 33\n" in text and "name: 夜間診療所事業\n" in text
+    assert "  ichinoseki: []\n  hiraizumi: []\n" in text  # the plan's municipalities
     code, out, _ = run(capsys, "check", str(plan_copy))
     assert code == 1  # the zero budgets wait for amounts or a note
     assert "measures/night-clinic.md:" in out and "keikaku.budget-zero" in out
     assert "keikaku.schema" not in out
+    # Every placeholder new wrote is reported 「未記入」 at its line, a warning while drafting.
+    lines = text.split("\n")
+    expected = [i + 1 for i, x in enumerate(lines) if any(t in x for t in placeholders.TEXTS)]
+    expected.append(lines.index("      value: 0") + 1)  # the KPI's 0 -> 0
+    reported = [int(x.split(":")[1]) for x in out.splitlines()
+                if x.startswith("measures/night-clinic.md:") and "[keikaku.placeholder]" in x]
+    assert sorted(reported) == sorted(expected) and len(expected) == 5
+    assert all(": 警告: 未記入" in x for x in out.splitlines() if "[keikaku.placeholder]" in x)
+    code, out, _ = run(capsys, "check", str(plan_copy), "--strict")
+    assert sum(": エラー: 未記入" in x for x in out.splitlines()) == 5
+
+
+def test_new_creates_the_measures_folder(capsys, plan_copy: Path) -> None:
+    import shutil
+
+    shutil.rmtree(plan_copy / "measures")
+    code, out, err = run(capsys, "new", "night-clinic", "--name", "夜間診療所事業",
+                         "--direction", "community-health-care", "--root", str(plan_copy))
+    assert (code, err) == (0, "") and "measures/night-clinic.md" in out
+    text = (plan_copy / "measures" / "night-clinic.md").read_text(encoding="utf-8")
+    assert "number: 1\n" in text
 
 
 def _problems_about(result, mid: str) -> list[str]:

@@ -172,6 +172,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the share of {where} is stated {stated}% but recomputes to {computed}%",
     },
     # -- placeholders, budget notes naming their years, files left unchecked -------
+    "placeholder-text": {
+        "ja": "未記入: 「{text}」は keikaku new が書いた仮の文言です。内容を記入してください",
+        "en": "not filled in: '{text}' is a placeholder written by keikaku new; write the text",
+    },
+    "placeholder-kpi-values": {
+        "ja": "未記入: 成果指標「{name}」の現状値と目標値が keikaku new が書いた 0 → 0 のままです。値を記入してください",
+        "en": "not filled in: the KPI '{name}' still has the baseline and target 0 -> 0 written by keikaku new",
+    },
+    "code-placeholder": {
+        "ja": "keikaku new が書いた仮の文言・値（「未記入」）が残っていないこと（作成中は警告、--strict と公開用のビルドではエラー）",
+        "en": "no placeholder written by keikaku new is left (a warning; an error under --strict and in the publishing build)",
+    },
     "budget-zero-note-year": {
         "ja": "{year}年度の事業費が 0 ですが、notes の注記はこの年度に触れていません（注記にある年度: {named}）。「{year}年度」「{era}」「{year}年度以降」のように年度を書いて理由を記載してください",
         "en": "the budget for FY{year} is 0 but no note names that year (years the notes name: {named}); name the year in the note that explains it",
@@ -368,8 +380,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; ids are never reused, choose another",
     },
     "new-done": {
-        "ja": "{path} を作りました。施策名以外の（　）の部分と事業費を記入し、keikaku check で確認してください",
-        "en": "wrote {path}; fill in the placeholders and the budgets, then run keikaku check",
+        "ja": "{path} を作りました。施策名以外の（　）の部分・成果指標の値・事業費を記入してください。記入していない箇所は keikaku check が「未記入」として示します",
+        "en": "wrote {path}; fill in the placeholders, the KPI values and the budgets: keikaku check reports what is not filled in",
     },
     "synth-usage": {
         "ja": "施策の数は 1 以上、出力先は存在しないか空のフォルダにしてください",

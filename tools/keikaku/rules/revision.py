@@ -71,7 +71,7 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
                 out.append(Problem("keikaku.comment-item", doc.rel, doc.line_of((kind, i, "item")),
                                    "comment-item", {"kind": f"@kind-{kind}", "number": e["number"],
                                                     "item": e["item"], "name": m.name},
-                                   Severity.WARNING))
+                                   Severity.WARNING, acknowledged=True))
         stated = data["stated_counts"][kind]
         if stated["total"] != len(entries):
             out.append(Problem("keikaku.comment-count", doc.rel,
