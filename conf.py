@@ -40,5 +40,9 @@ html_search_options = {"type": os.environ.get("KEIKAKU_SEARCH_SPLITTER", "bigram
 
 # keikaku
 keikaku_root = "."
+# This plan is published: the build checks it as `keikaku check --strict`, so a
+# placeholder left by `keikaku new` (「未記入」) stops it. Acknowledged warnings (a
+# recorded reason or errata entry) do not. A local draft preview: -D keikaku_strict=0.
+keikaku_strict = True
 keikaku_pdf_name = "keikaku-vision"
 keikaku_pdf_subtitle = "令和６年３月21日 懇談会資料（案）"

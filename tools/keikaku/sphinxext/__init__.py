@@ -128,6 +128,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("keikaku_pdf_name", "keikaku", "env", types=frozenset({str}))
     app.add_config_value("keikaku_pdf_subtitle", "", "env", types=frozenset({str}))
     app.add_config_value("keikaku_diff_base", "", "env", types=frozenset({str}))
+    # True for a plan that is published: the build checks as `keikaku check --strict`.
+    app.add_config_value("keikaku_strict", False, "env", types=frozenset({bool}))
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
