@@ -148,6 +148,8 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
     raw = {"plan": p, "structure": sources.structure.data}
     if sources.population.ok:
         raw["population"] = sources.population.data
+    if sources.facts is not None and sources.facts.ok:
+        raw["facts"] = sources.facts.data["facts"]
     return Plan(
         name=p["name"], sphere=p["sphere"], central_city=p["central_city"],
         municipalities=[Municipality(m["id"], m["name"]) for m in p["municipalities"]],
@@ -171,7 +173,7 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
 def _unreadable(sources: Sources) -> frozenset[str]:
     """What exists but could not be read, validated or built: references to it are not
     reported again (its own problem already is)."""
-    out = {name for name in ("population", "errata", "comments", "comparison")
+    out = {name for name in ("population", "errata", "comments", "comparison", "facts")
            if getattr(sources, name) is not None and not getattr(sources, name).ok}
     for doc in sources.measures:
         if not doc.ok:

@@ -344,6 +344,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-value-path": {"ja": "本文中のデータ参照 {{value}} が存在するデータを指すこと", "en": "{{value}} references resolve"},
     "code-era": {"ja": "和暦と西暦の組（令和６年度＝2024年度など）が一致すること", "en": "era and Western years agree"},
     "code-weekday": {"ja": "日付と曜日（令和６年３月21日（木）など）が一致すること", "en": "dates and weekdays agree"},
+    # -- numbers (keikaku.audit, rules/numbers.py) --------------------------------
+    "number-unclassified": {
+        "ja": "数値「{number}」はデータからの表示（{{value}}）でも、データとの照合でも、原文の引用でも、出典付きの外部の事実（docs/data/facts.yaml）でもありません。データから表示するか、照合できる形で書くか、外部の事実として出典とともに宣言してください",
+        "en": "the number '{number}' is not rendered from data ({{value}}), checked against data, quoted from the source, or an external fact with its source (docs/data/facts.yaml); bind it, write it beside what it can be checked against, or declare it as a fact",
+    },
+    "derivation-source": {
+        "ja": "算出方法の出典の記載「{number}」が算出方法と一致しません（{against}）。出典の記載か算出方法の値を直してください",
+        "en": "the derivation's cited text '{number}' disagrees with the derivation ({against}); fix the citation or the derivation",
+    },
+    "derivation-restated": {
+        "ja": "算出方法を述べた回答の数値「{number}」が算出方法と一致しません（{against}）。回答の転記か算出方法の値を確認してください",
+        "en": "the answer restating the derivation says '{number}', which disagrees with it ({against}); check the transcription or the derivation",
+    },
+    "code-number-unclassified": {"ja": "本文・ページ・データの文章中のすべての数値が、データからの表示・データとの照合・原文の引用・出典付きの外部の事実のいずれかであること（警告。--strict ではエラー）", "en": "every number in the text is bound, checked, quoted or an external fact (warning; an error under --strict)"},
+    "code-derivation-source": {"ja": "算出方法の出典（source）に書かれた「679日/803日≒84％」などの数値が、算出方法の分子・分母の合計と記載値に一致すること", "en": "the figures quoted in a derivation's source equal its totals and value"},
+    "code-derivation-restated": {"ja": "算出方法を述べた意見への回答（restates を宣言した回答）の「73日/73日」などの数値が、算出方法の各項目・合計・記載値と一致すること", "en": "an answer that restates a derivation (restates) gives its parts, totals and value"},
+    "audit-line": {"ja": "{location}: {number}  {cls}  {against}", "en": "{location}: {number}  {cls}  {against}"},
+    "audit-counts": {
+        "ja": "数値 {total} 件: データから表示 {bound}、照合済み {checked}、引用 {quoted}、外部の事実 {external}、未分類 {unclassified}",
+        "en": "{total} numbers: bound {bound}, checked {checked}, quoted {quoted}, external {external}, unclassified {unclassified}",
+    },
+    "class-bound": {"ja": "データから表示", "en": "bound"},
+    "class-checked": {"ja": "照合済み", "en": "checked"},
+    "class-quoted": {"ja": "引用", "en": "quoted"},
+    "class-external": {"ja": "外部の事実", "en": "external"},
+    "class-unclassified": {"ja": "未分類", "en": "unclassified"},
+    "class-bound-about": {"ja": "{value} でデータから表示する数値", "en": "rendered from data with {value}"},
+    "class-checked-about": {"ja": "データの値（成果指標・算出方法・事業費・人口・件数・番号・和暦と西暦など）と照合する数値", "en": "compared with a known quantity (KPI, derivation, budget, population, count, number, era)"},
+    "class-quoted-about": {"ja": "原文のとおりに転記した引用の中の数値（原文との照合の対象）", "en": "in a quote of the printed source (verified against it)"},
+    "class-external-about": {"ja": "docs/data/facts.yaml に出典とともに宣言した外部の事実", "en": "a fact declared with its source in docs/data/facts.yaml"},
+    "class-unclassified-about": {"ja": "上のいずれでもない数値（警告）", "en": "none of the above (warning)"},
+    "audit-table-class": {"ja": "分類", "en": "class"},
+    "audit-table-count": {"ja": "件数", "en": "count"},
+    "audit-table-about": {"ja": "内容", "en": "what"},
     # -- report ----------------------------------------------------------------
     "summary-clean": {
         "ja": "問題は見つかりませんでした（{files} ファイルを検査）",

@@ -72,6 +72,9 @@ CODES: dict[str, str] = {
     "keikaku.era": "dates",
     "keikaku.weekday": "dates",
     "keikaku.placeholder": "placeholder",
+    "keikaku.number-unclassified": "numbers",
+    "keikaku.derivation-source": "numbers",
+    "keikaku.derivation-restated": "numbers",
 }
 
 

@@ -19,6 +19,7 @@ SCHEMA_FILES = {
     "export": "export.schema.json",
     "comments": "comments.schema.json",
     "comparison": "comparison.schema.json",
+    "facts": "facts.schema.json",
     "report": "report.schema.json",
 }
 

@@ -10,9 +10,13 @@ Namespaces:
 - ``population.targets.<year>.population|aging_rate``: the targets of Ⅲ２（３）;
 - ``budget.<year>`` / ``budget.total``: the sum of every measure's budget;
 - ``measures.<id>.<attr>``: ``name``, ``number``, ``budget_total``;
-- ``counts.measures`` / ``counts.kpis`` / ``counts.directions`` (and
+- ``counts.measures`` / ``counts.kpis`` / ``counts.directions`` /
+  ``counts.period_years`` / ``counts.age_groups`` (and
   ``counts.public_comments`` / ``counts.council_opinions``);
-- ``comments.…``: docs/data/comments.yaml as written (``comments.period.start:era``).
+- ``comments.…``: docs/data/comments.yaml as written (``comments.period.start:era``);
+- ``facts.<name>``: the value of an external fact of docs/data/facts.yaml;
+- ``keikaku.…``: a setting of the checker itself (``keikaku.exit.problems``,
+  ``keikaku.worse_tolerance``), for the pages that describe it.
 
 The format after the colon is the number of decimals (``:1`` → 45.4), rounded
 half-up; without it a number keeps the decimals it has and gets thousands
@@ -61,6 +65,14 @@ def _cell(table: PopulationTable, parts: list[str], path: str) -> Any:
     raise UnknownPath(path, [*cell, "aging_rate", *(f"share.{g}" for g in AGE_GROUPS)])
 
 
+def _settings() -> dict[str, Any]:
+    from .cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+    from .rules.kpi import WORSE_TOLERANCE
+
+    return {"exit.ok": EXIT_OK, "exit.problems": EXIT_PROBLEMS, "exit.usage": EXIT_USAGE,
+            "worse_tolerance": WORSE_TOLERANCE}
+
+
 def lookup(plan: Plan, path: str) -> Any:
     """The raw value at ``path`` (without format)."""
     head, *parts = path.split(".")
@@ -89,18 +101,29 @@ def lookup(plan: Plan, path: str) -> Any:
     if head == "counts":
         counts = {"measures": len(plan.measures),
                   "kpis": sum(len(m.kpis) for m in plan.measures),
-                  "directions": len(plan.directions())}
+                  "directions": len(plan.directions()),
+                  "period_years": len(plan.fiscal_years), "age_groups": len(AGE_GROUPS)}
         if plan.comments is not None:
             counts |= {kind: len(plan.comments[kind])
                        for kind in ("public_comments", "council_opinions")}
         if len(parts) == 1 and parts[0] in counts:
             return counts[parts[0]]
         raise UnknownPath(path, list(counts))
+    if head == "facts" and "facts" in plan.raw:
+        facts = plan.raw["facts"]
+        if len(parts) != 1 or parts[0] not in facts:
+            raise UnknownPath(path, list(facts))
+        return facts[parts[0]]["value"]
+    if head == "keikaku":
+        settings = _settings()
+        if ".".join(parts) not in settings:
+            raise UnknownPath(path, list(settings))
+        return settings[".".join(parts)]
     if head == "comments" and plan.comments is not None:
         node: Any = plan.comments
     elif head != "plan":
         raise UnknownPath(path, ["plan", "population", "budget", "measures", "counts",
-                                 "comments"])
+                                 "comments", "facts", "keikaku"])
     else:
         node = plan.raw["plan"]
     for part in parts:

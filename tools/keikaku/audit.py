@@ -1,0 +1,773 @@
+"""The number audit: every number of the published text, and the class that vouches for it.
+
+A *number* is a run of digits (half- or full-width) with its thousands separators and
+decimals (``1,626`` / ``39.5`` / ``２``), as it stands in the prose of a page (index.md,
+docs/**/*.md, a measure's body) or in a text of a data file (a string of the YAML: a
+measure's name, a note, an errata reason, a comment and its answer). Not numbers:
+
+- anything in code (fenced blocks, directive blocks, inline code, a role's target such
+  as ``{value}`population.projection.sphere.2020.total` ``), link targets, HTML comments;
+- digits joined to a Latin letter or ``_`` (identifiers: E02, R10, WCAG2, published/2024);
+- the numbering of a heading (``## １ …``, ``### （２）…``, ``## 3. …``) and list markers;
+- data fields that are not text (ids, links, dates of the data, units).
+
+Each number falls in exactly one class (first that applies):
+
+- **bound**: rendered from data by ``{value}`path` `` (the role is the number);
+- **external**: rendered by ``{value}`facts.<name>` ``: a fact declared once, with its
+  source, in docs/data/facts.yaml;
+- **checked**: typed beside a known quantity and compared with it (see ``Claim``);
+- **quoted**: part of a text kept as printed in the source (``is_quote_field``), which
+  the quote verification compares with the archived source;
+- **unclassified**: anything else (``keikaku.number-unclassified``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .load import Document, Loader, Sources
+from .model import Measure, Plan
+from .numbers import ratio, round_to, to_decimal
+
+CLASSES = ("bound", "external", "checked", "quoted", "unclassified")
+
+DIGIT = "0-9０-９"
+NUMBER = re.compile(
+    rf"(?<![{DIGIT}.．])[{DIGIT}]+(?:[,，][{DIGIT}]{{3}})*(?:[.．][{DIGIT}]+)?(?![{DIGIT}])")
+LATIN = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ_]")
+# An era written with its initial (R10年, Ｈ27年) is a year, not an identifier.
+ERA_INITIAL = "RHSＲＨＳ"
+TO_ASCII = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+
+# Spans of a line that are not prose: inline code, a role with its target, a link
+# target, an HTML comment, a MyST target label.
+CODE_OR_ROLE = re.compile(r"(?:\{([a-z-]+)\})?`[^`]*`")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+COMMENT = re.compile(r"<!--.*?-->")
+LABEL = re.compile(r"^\s*\([^)]*\)=\s*$")
+HEADING_NUMBER = re.compile(
+    rf"^(#+\s+)(?:[（(][{DIGIT}]+[）)]|[{DIGIT}]+\.?(?=\s|$))")
+LIST_MARKER = re.compile(rf"^(\s*)[{DIGIT}]+[.)](?=\s)")
+# A value role: ``{value}`path[:format]```.
+VALUE_ROLE = re.compile(r"\{value\}`([^`]+)`")
+
+# Data fields that are not text: identifiers, links to other entries, dates and units.
+NOT_TEXT = {"id", "measure", "direction", "field", "area", "rule", "kind", "unit",
+            "start", "end", "signed", "date", "central_city", "source_lines", "errata",
+            "number", "page", "key", "mark"}
+
+
+def to_number(text: str) -> float:
+    """The value of a number as written (``１,２３４．５`` → 1234.5)."""
+    return float(text.translate(TO_ASCII).replace(",", ""))
+
+
+@dataclass
+class Occurrence:
+    """One number in the published text."""
+
+    file: str
+    line: int
+    text: str  # as written ("1,626", "８４", or the role "{value}`path`")
+    cls: str = "unclassified"
+    against: str = ""  # what it is bound to or checked against, or the quote's field
+    start: int = 0  # offset in the line (of the source text), for tests that change it
+    keypath: tuple[object, ...] = ()  # the data field (empty for a page)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "line": self.line, "number": self.text,
+                "class": self.cls, "against": self.against}
+
+
+@dataclass
+class Claim:
+    """A number a rule compares with a known quantity: the text ``needle`` on a line of
+    ``file`` (in a data text, that field), and what it is compared with."""
+
+    file: str
+    keypath: tuple[object, ...] | None  # None: a page
+    needle: str  # the number as written, or a span of text containing it
+    against: str
+    span: str = ""  # the text the number stands in, when the needle alone is ambiguous
+
+
+@dataclass
+class Text:
+    """A piece of published text: a page line or a data string (split into lines)."""
+
+    file: str
+    first_line: int
+    text: str
+    keypath: tuple[object, ...] | None = None  # None: a page
+    lines: list[int] = field(default_factory=list)  # file line of each line of text
+
+
+def is_quote_field(file: str, keypath: tuple[object, ...]) -> bool:
+    """Whether a data text is a quote of the printed source (kept exactly as printed): the
+    errata's ``printed[].text``, a comment's or opinion's 項目, 意見 and 考え方. The
+    quote verification (against the archived source text) decides whether it is one."""
+    if file == "docs/data/errata.yaml":
+        return len(keypath) >= 4 and keypath[2] == "printed" and keypath[-1] == "text"
+    if file == "docs/data/comments.yaml":
+        return (len(keypath) == 3 and keypath[0] in ("public_comments", "council_opinions")
+                and keypath[2] in ("item", "summary", "opinion", "response"))
+    return False
+
+
+# --- reading the texts ------------------------------------------------------------
+
+
+def _node_lines(doc: Document) -> dict[tuple[object, ...], tuple[int, bool]]:
+    """keypath -> (0-based line of the scalar in ``doc.text``, block style) of every string."""
+    try:
+        root = yaml.compose(doc.text, Loader=Loader)
+    except yaml.YAMLError:
+        return {}
+    out: dict[tuple[object, ...], tuple[int, bool]] = {}
+
+    def walk(node: Any, path: tuple[object, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(value, (*path, key.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, value in enumerate(node.value):
+                walk(value, (*path, i))
+        elif isinstance(node, yaml.ScalarNode):
+            out[path] = (node.start_mark.line, node.style in ("|", ">"))
+
+    if root is not None:
+        walk(root, ())
+    return out
+
+
+def data_texts(doc: Document) -> Iterator[Text]:
+    """The text strings of a data document that contain a digit."""
+    if not doc.ok:
+        return
+    lines = None
+
+    def walk(value: Any, path: tuple[object, ...]) -> Iterator[Text]:
+        nonlocal lines
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if not (isinstance(v, str) and str(k) in NOT_TEXT):
+                    yield from walk(v, (*path, k if isinstance(k, int) else str(k)))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from walk(v, (*path, i))
+        elif isinstance(value, str) and NUMBER.search(value):
+            if lines is None:
+                lines = _node_lines(doc)
+            node_line, block = lines.get(path, (0, False))
+            first = doc.line_offset + node_line + 1 + (1 if block else 0)
+            parts = value.split("\n")
+            yield Text(doc.rel, first, value, path,
+                       [first + i if block else first for i in range(len(parts))])
+
+    yield from walk(doc.data, ())
+
+
+def page_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(1-based line, prose of the line) for a MyST text: code and directive blocks are
+    left out, and on each line the spans that are not prose are blanked (kept as
+    spaces, so offsets stay those of the file; value roles are kept)."""
+    fence: str | None = None
+    for i, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip()
+        if fence is not None:
+            if stripped.startswith(fence) and stripped.strip() == fence:
+                fence = None
+            continue
+        m = re.match(r"(`{3,}|:{3,})", stripped)
+        if m:
+            fence = m.group(1)
+            continue
+        if LABEL.match(line):
+            continue
+        yield i, blank_markup(line)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+def blank_markup(line: str) -> str:
+    """The line with what is not prose replaced by spaces (value roles kept)."""
+    line = COMMENT.sub(_blank, line)
+    line = CODE_OR_ROLE.sub(lambda m: m.group(0) if m.group(1) == "value" else _blank(m), line)
+    line = LINK_TARGET.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), line)
+    line = HEADING_NUMBER.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+                              line)
+    line = LIST_MARKER.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
+                           line)
+    return line
+
+
+# --- finding ----------------------------------------------------------------------
+
+
+def numbers_in(line: str) -> Iterator[tuple[int, str, str | None]]:
+    """(offset, text, value spec or None) of each number and value role of a line."""
+    roles = [(m.start(), m.end(), m.group(1)) for m in VALUE_ROLE.finditer(line)]
+    for start, end, spec in roles:
+        yield start, line[start:end], spec
+    for m in NUMBER.finditer(line):
+        if any(s <= m.start() < e for s, e, _ in roles):
+            continue
+        before = line[m.start() - 1] if m.start() else ""
+        after = line[m.end()] if m.end() < len(line) else ""
+        if LATIN.match(after) or (LATIN.match(before) and not (
+                before in ERA_INITIAL and after == "年")):
+            continue  # an identifier (E02, WCAG2, published/2024)
+        yield m.start(), m.group(0), None
+
+
+def _fields(file: str, keypath: tuple[object, ...]) -> str:
+    return ".".join(str(k) for k in keypath)
+
+
+def is_transcribed_field(file: str, keypath: tuple[object, ...]) -> bool:
+    """Texts of the plan transcribed as printed in the draft (names, 協定の内容, a measure's
+    取組内容・事業効果・役割分担, table titles and notes, the comparison table): quotes of
+    the source like the errata's and the comments'."""
+    last = keypath[-1] if keypath else None
+    if file.startswith("measures/"):
+        return keypath[:1] == ("body",) or keypath in (("name",),) or (
+            len(keypath) == 3 and keypath[0] == "kpis" and last in ("name", "target_reason")) or (
+            keypath[:1] == ("projects",))
+    if file == "docs/data/structure.yaml":
+        return True  # names and 協定の内容, as printed
+    if file == "docs/data/population.yaml":
+        return last in ("title", "note")
+    if file == "docs/data/plan.yaml":
+        return keypath in (("name",), ("sphere",), ("budget_note",)) or last == "name"
+    if file == "docs/data/comparison.yaml":
+        return True  # the table and 【加除、変更内容】 as printed
+    return False
+
+
+def quote_field(file: str, keypath: tuple[object, ...] | None) -> bool:
+    return keypath is not None and (is_quote_field(file, keypath)
+                                    or is_transcribed_field(file, keypath))
+
+
+# --- what a number can be checked against -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A known quantity that a number written in a context may state."""
+
+    value: Decimal
+    unit: str | None  # the unit the number must be followed by (None: any)
+    label: str
+
+
+UNIT_NORM = str.maketrans("％", "%")
+
+
+def _matches(text: str, after: str, q: Quantity) -> bool:
+    if q.unit and not after.lstrip().translate(UNIT_NORM).startswith(q.unit.translate(UNIT_NORM)):
+        return False
+    plain = text.translate(TO_ASCII).replace(",", "")
+    written = Decimal(plain)
+    digits = len(plain.partition(".")[2])
+    return round_to(q.value, digits) == written
+
+
+def _q(value: Any, unit: str | None, label: str) -> Quantity:
+    return Quantity(to_decimal(value), unit, label)
+
+
+def measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
+    """The quantities of a measure: its KPIs (values, years, derivations, how far a target
+    falls below its baseline) and budget."""
+    out = []
+    for i, k in enumerate(m.kpis):
+        base = f"measures.{m.id}.kpis.{i}"
+        for which in ("baseline", "target"):
+            v = getattr(k, which)
+            out += [_q(v.value, k.unit, f"{base}.{which}.value"),
+                    _q(v.fiscal_year, "年", f"{base}.{which}.fiscal_year")]
+            d = v.derivation
+            if d is None:
+                continue
+            for part in ("numerator", "denominator"):
+                for j, c in enumerate(getattr(d, part)):
+                    out.append(_q(c.value, d.unit, f"{base}.{which}.derivation.{part}.{j}"))
+                out.append(_q(getattr(d, f"{part}_total"), d.unit,
+                              f"{base}.{which}.derivation.{part} (合計)"))
+            exact = ratio(d.numerator_total, d.denominator_total, d.scale)
+            out += [_q(exact, "%", f"{base}.{which}.derivation (比)"),
+                    _q(round_to(exact, d.rounding_digits), "%",
+                       f"{base}.{which}.derivation (四捨五入)")]
+        b, t = to_decimal(k.baseline.value), to_decimal(k.target.value)
+        if b:
+            out.append(_q(abs(b - t) / abs(b) * 100, "%", f"{base} (現状値との差)"))
+    for year, amount in m.budget.items():
+        out += [_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"),
+                _q(year, "年", f"measures.{m.id}.budget.{year} (年度)")]
+    return out
+
+
+def population_quantities(plan: Plan) -> list[Quantity]:
+    """The population targets and the sphere's figures of the tables in the target years."""
+    pop = plan.population
+    if pop is None:
+        return []
+    out = []
+    for t in pop.targets:
+        out += [_q(t.year, "年", f"population.targets.{t.year}"),
+                _q(t.population, "人", f"population.targets.{t.year}.population"),
+                _q(t.aging_rate, "%", f"population.targets.{t.year}.aging_rate")]
+        for table in (pop.projection, pop.prospect):
+            cell = table.rows.get("sphere", {}).get(t.year)
+            if not cell:
+                continue
+            name = f"population.{table.key}.sphere.{t.year}"
+            rate = ratio(cell["age_65_plus"], cell["total"])
+            out += [_q(cell["age_65_plus"], "人", f"{name}.age_65_plus"),
+                    _q(cell["total"], "人", f"{name}.total"),
+                    _q(rate, "%", f"{name}.aging_rate"),
+                    _q(abs(round_to(rate, 2) - to_decimal(t.aging_rate)), "ポイント",
+                       f"{name}.aging_rate − population.targets.{t.year}.aging_rate")]
+    return out
+
+
+def plan_quantities(plan: Plan) -> list[Quantity]:
+    """Years every text may name: the plan's period and its base and target years."""
+    return [_q(plan.period_start, "年", "plan.period.start"),
+            _q(plan.period_end, "年", "plan.period.end"),
+            _q(plan.base_year, "年", "plan.base_year"),
+            _q(plan.target_year, "年", "plan.target_year")]
+
+
+# --- checked by pattern -----------------------------------------------------------
+
+_N = r"(\d+)"
+CARD_LIST = re.compile(r"施策カード(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
+OPINION = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+(?:\s*・\s*\d+)*)")
+CARD_NAME = re.compile(r"施策カード(\d+)\s*[（(]([^）)]+)[）)]")
+TOWNS = re.compile(r"(\d+)市(\d+)町")
+AREA = re.compile(r"([ⅢⅣ])(\d+)(?![\d（(])")
+ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d+|元)年")
+ORDINAL = re.compile(r"第" + _N + r"次")
+SECTION = re.compile(r"([ⅢⅣ])" + _N + r"\s*[（(]" + _N + r"[）)]\s*([^\s（(・の]*)")
+AGES = re.compile(_N + r"\s*～\s*" + _N + r"歳|" + _N + r"歳以上")
+YEAR_BESIDE = re.compile(r"(\d{4})年")
+RESTATED = r"(\d[\d,]*)\s*{u}\s*[/／]\s*(\d[\d,]*)\s*{u}(?:\s*[≒＝=]\s*(\d+(?:\.\d+)?)\s*[%％])?"
+DIGITS_NORM = str.maketrans("０１２３４５６７８９（）", "0123456789()")
+
+
+@dataclass
+class Context:
+    """What the numbers of one text are compared with."""
+
+    plan: Plan
+    measure: Measure | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+    quoted_text: str | None = None  # the printed text an errata ``where`` locates
+    era_checked: bool = True  # the era rule reads this text
+    restates: tuple[Measure, int, str] | None = None  # (measure, kpi, which)
+    kin: set[int] = field(default_factory=set)  # numbers of the same-kind errata's measures
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _comment(plan: Plan, kind: str, number: int) -> dict[str, Any] | None:
+    if plan.comments is None:
+        return None
+    key = "council_opinions" if kind.startswith("懇談会") else "public_comments"
+    return next((c for c in plan.comments[key] if c["number"] == number), None)
+
+
+def _section_titles(root: Path) -> dict[tuple[int, int], str]:
+    """(chapter section, subsection) -> heading title of Ⅲ (docs/vision/03-present.md)."""
+    out: dict[tuple[int, int], str] = {}
+    path = root / "docs" / "vision" / "03-present.md"
+    if not path.exists():
+        return out
+    section = 0
+    for line in path.read_text(encoding="utf-8").translate(DIGITS_NORM).split("\n"):
+        if m := re.match(r"##\s+(\d+)\s", line):
+            section = int(m.group(1))
+        elif m := re.match(r"###\s+\((\d+)\)(.*)", line):
+            out[(section, int(m.group(1)))] = m.group(2).strip()
+    return out
+
+
+def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, str]]:
+    """Spans of numbers that a pattern compares with the data: (start, end, against)."""
+    plan = ctx.plan
+    out: list[tuple[int, int, str]] = []
+    numbers = {m.number: m for m in plan.measures}
+    subjects = {ctx.measure.number} if ctx.measure else set(numbers)
+    subjects |= ctx.kin  # the measures of the errata entries of the same kind
+    for m in CARD_LIST.finditer(norm):
+        listed = [(n.start() + m.start(1), n.end() + m.start(1), int(n.group(0)))
+                  for n in re.finditer(r"\d+", m.group(1))]
+        if m.group(2):  # a range: the cards after this one, to the last
+            last = int(m.group(2))
+            first = listed[0][2]
+            if first in numbers and last == max(numbers, default=0) and (
+                    ctx.measure is None or first == ctx.measure.number + 1):
+                out += [(listed[0][0], listed[0][1], "施策カードの番号"),
+                        (m.start(2), m.end(2), "counts.measures")]
+            continue
+        for start, end, n in listed:
+            if n in subjects:
+                out.append((start, end, f"measures.{numbers[n].id}.number"))
+    for m in OPINION.finditer(norm):
+        for n in re.finditer(r"\d+", m.group(2)):
+            entry = _comment(plan, m.group(1), int(n.group(0)))
+            if entry is None:
+                continue
+            if ctx.quoted_text is not None:
+                texts = _norm(" ".join(str(entry.get(k, "")) for k in (
+                    "item", "summary", "opinion", "response")))
+                ok = _norm(ctx.quoted_text) in texts
+            else:
+                ok = True  # it exists (what it says is quoted where the errata quote it)
+            if ok:
+                out.append((m.start(2) + n.start(), m.start(2) + n.end(),
+                            f"{m.group(1)} {n.group(0)}"))
+    for m in CARD_NAME.finditer(norm):
+        card = numbers.get(int(m.group(1)))
+        if card is not None and m.group(2) in (card.name, card.printed.get("name")):
+            out.append((m.start(1), m.end(1), f"measures.{card.id}.name"))
+            out.append((m.start(2), m.end(2), f"measures.{card.id}.name"))
+    for m in TOWNS.finditer(norm):
+        names = [x.name for x in plan.municipalities]
+        if (int(m.group(1)), int(m.group(2))) == (sum(n.endswith("市") for n in names),
+                                                  sum(n.endswith("町") for n in names)):
+            out += [(m.start(1), m.end(1), "plan.municipalities (市)"),
+                    (m.start(2), m.end(2), "plan.municipalities (町)")]
+    for m in AREA.finditer(norm):
+        a = int(m.group(2))
+        ok = any(x.index == a for x in plan.areas) if m.group(1) == "Ⅳ" else a in {
+            k[0] for k in _section_titles(root)}
+        if ok:
+            out.append((m.start(2), m.end(2), f"{m.group(1)}{a}"))
+    out += _years_beside(norm, plan)
+    ordinals = {}
+    for label, name in (("plan.name", plan.name),
+                        ("comparison.previous_vision",
+                         (plan.comparison or {}).get("previous_vision", ""))):
+        if om := ORDINAL.search(name.translate(DIGITS_NORM)):
+            ordinals[int(om.group(1))] = label
+    for m in ORDINAL.finditer(norm):
+        if int(m.group(1)) in ordinals:
+            out.append((m.start(1), m.end(1), ordinals[int(m.group(1))]))
+    titles = None
+    for m in SECTION.finditer(norm):
+        a, b, name = int(m.group(2)), int(m.group(3)), m.group(4)
+        if m.group(1) == "Ⅳ":
+            area = next((x for x in plan.areas if x.index == a), None)
+            fld = next((f for f in area.fields if f.index == b), None) if area else None
+            title = fld.name if fld else None
+        else:
+            titles = _section_titles(root) if titles is None else titles
+            title = titles.get((a, b))
+        if title is not None and (m.group(1) == "Ⅲ" or not name or name[0] in "①②③④⑤⑥⑦⑧⑨"
+                                  or title.startswith(name) or name.startswith(title)):
+            out += [(m.start(2), m.end(2), f"{m.group(1)}{a}（{b}）{title}"),
+                    (m.start(3), m.end(3), f"{m.group(1)}{a}（{b}）{title}")]
+    bounds = {(0, 14), (15, 64)}
+    for m in AGES.finditer(norm):
+        if m.group(3):
+            if m.group(3) == "65":
+                out.append((m.start(3), m.end(3), "population age_65_plus"))
+        elif (int(m.group(1)), int(m.group(2))) in bounds:
+            out += [(m.start(1), m.end(1), "population age group"),
+                    (m.start(2), m.end(2), "population age group")]
+    if ctx.era_checked:
+        from .rules.prose import (
+            DATE_WEEKDAY,
+            ERA_DATE_WEEKDAY,
+            ERA_THEN_WESTERN,
+            WESTERN_THEN_ERA,
+        )
+
+        for regex, what in ((WESTERN_THEN_ERA, "keikaku.era"), (ERA_THEN_WESTERN, "keikaku.era"),
+                            (ERA_DATE_WEEKDAY, "keikaku.weekday"),
+                            (DATE_WEEKDAY, "keikaku.weekday")):
+            for m in regex.finditer(norm):
+                for g in range(1, (m.lastindex or 0) + 1):
+                    if m.group(g) and m.group(g).isdigit():
+                        out.append((m.start(g), m.end(g), what))
+    return out
+
+
+def _years_beside(norm: str, plan: Plan) -> list[tuple[int, int, str]]:
+    """A year written beside a value role that names it: in the role's path
+    (``2020年の{value}`population.projection.sphere.2020.share.age_0_14` ``) or as its
+    value (``{value}`plan.period.end`年度（令和10年度）``)."""
+    from .eras import ERA_OFFSET, era_number
+    from .values import YEAR_KEYS, lookup
+
+    years: dict[int, str] = {}
+    for m in VALUE_ROLE.finditer(norm):
+        path = m.group(1).partition(":")[0].strip()
+        for part in path.split("."):
+            if part.isdigit() and len(part) == 4:
+                years.setdefault(int(part), path)
+        if path.rsplit(".", 1)[-1] in YEAR_KEYS:
+            try:
+                years.setdefault(int(lookup(plan, path)), path)
+            except (LookupError, TypeError, ValueError):
+                pass
+    if not years:
+        return []
+    roles = [(m.start(), m.end()) for m in VALUE_ROLE.finditer(norm)]
+    out = []
+    for m in YEAR_BESIDE.finditer(norm):
+        if int(m.group(1)) in years and not any(s <= m.start() < e for s, e in roles):
+            out.append((m.start(1), m.end(1), f"{years[int(m.group(1))]} (年)"))
+    for m in ERA_YEAR.finditer(norm):
+        year = ERA_OFFSET[m.group(1)] + era_number(m.group(2))
+        if year in years and not any(s <= m.start() < e for s, e in roles):
+            out.append((m.start(2), m.end(2), f"{years[year]} (和暦)"))
+    return out
+
+
+def restated_figures(text: str, m: Measure, kpi: int, which: str) -> Iterator[
+        tuple[int, int, str, bool]]:
+    """The figures of a derivation written as ``N日/M日≒R％`` in ``text``: (start, end,
+    what it states, whether it agrees). Each pair must be one component's (numerator and
+    denominator at the same position) or the totals; a rate, the stated value."""
+    value = getattr(m.kpis[kpi], which)
+    d = value.derivation
+    if d is None:
+        return
+    pairs = {(to_decimal(n.value), to_decimal(q.value)): f"{n.name}/{q.name}"
+             for n, q in zip(d.numerator, d.denominator, strict=False)}
+    pairs[(to_decimal(d.numerator_total), to_decimal(d.denominator_total))] = "合計"
+    regex = re.compile(RESTATED.format(u=re.escape(d.unit)))
+    label = f"measures.{m.id}.kpis.{kpi}.{which}.derivation"
+    for match in regex.finditer(text.translate(DIGITS_NORM)):
+        pair = (Decimal(match.group(1).replace(",", "")), Decimal(match.group(2).replace(",", "")))
+        what = pairs.get(pair)
+        for g in (1, 2):
+            yield match.start(g), match.end(g), f"{label} ({what or '?'})", what is not None
+        if match.group(3):
+            ok = Decimal(match.group(3)) == round_to(value.value, d.rounding_digits) and (
+                what == "合計")
+            yield match.start(3), match.end(3), f"measures.{m.id}.kpis.{kpi}.{which}.value", ok
+
+
+# --- the audit --------------------------------------------------------------------
+
+SKIP_DIRS = {"_build", ".nox", ".git", "node_modules", "cases", "fixtures"}
+REGION = re.compile(r"<!--\s*([a-z][a-z0-9-]*):(begin|end)\s*-->")
+
+
+def pages(root: Path) -> Iterator[Path]:
+    """The pages of the site: index.md and docs/**/*.md."""
+    if (root / "index.md").exists():
+        yield root / "index.md"
+    for path in sorted((root / "docs").rglob("*.md")):
+        if not SKIP_DIRS & set(path.relative_to(root).parts):
+            yield path
+
+
+@dataclass
+class Finding:
+    """A figure a rule compared and found wrong (a derivation restated otherwise)."""
+
+    code: str
+    file: str
+    line: int
+    text: str
+    against: str
+
+
+@dataclass
+class Audit:
+    numbers: list[Occurrence] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    extra_texts: list[tuple[str, str, int]] = field(default_factory=list)  # (rel, text, line)
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(CLASSES, 0)
+        for n in self.numbers:
+            out[n.cls] += 1
+        return out
+
+
+def _facts(plan: Plan) -> dict[str, dict[str, Any]]:
+    return plan.raw.get("facts") or {}
+
+
+def _regions(sources: Sources) -> dict[str, dict[str, str]]:
+    doc = sources.facts
+    if doc is None or not doc.ok:
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    for r in doc.data.get("regions", []):
+        out.setdefault(r["file"], {})[r["region"]] = r["source"]
+    return out
+
+
+def _fact_spans(line: str, facts: dict[str, dict[str, Any]]) -> list[tuple[int, int, str]]:
+    out = []
+    for name, fact in facts.items():
+        if "text" in fact:
+            start = line.find(fact["text"])
+            while start >= 0:
+                out.append((start, start + len(fact["text"]), f"facts.{name}"))
+                start = line.find(fact["text"], start + 1)
+    return out
+
+
+def _fact_for(text: str, after: str, facts: dict[str, dict[str, Any]]) -> str | None:
+    for name, fact in facts.items():
+        if "text" not in fact and isinstance(fact["value"], int | float) and _matches(
+                text, after, _q(fact["value"], fact["unit"], name)):
+            return f"facts.{name}"
+    return None
+
+
+def _role(plan: Plan, spec: str) -> tuple[str, str] | None:
+    """(class, path) of a value role that renders a number or a date; None for a name."""
+    from .values import lookup
+
+    path = spec.partition(":")[0].strip()
+    try:
+        value = lookup(plan, path)
+    except LookupError:
+        return None  # reported by keikaku.value-path
+    numeric = isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool)
+    if not numeric and not spec.strip().endswith(":era"):
+        return None
+    return ("external" if path.startswith("facts.") else "bound"), path
+
+
+def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, Context]]:
+    base = plan_quantities(plan)
+    by_rel = {m.doc.rel: m for m in plan.measures}
+    for path in pages(root):
+        rel = path.relative_to(root).as_posix()
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        yield Text(rel, 1, text), Context(plan, quantities=base)
+    for doc in sources.measures:
+        m = by_rel.get(doc.rel)
+        if m is None:
+            continue
+        ctx = Context(plan, m, base + measure_quantities(plan, m))
+        for t in data_texts(doc):
+            if t.keypath and t.keypath[-1] == "source" and "derivation" in t.keypath:
+                yield t, Context(plan, m, ctx.quantities,
+                                 restates=(m, int(t.keypath[1]), str(t.keypath[2])))
+            else:
+                yield t, ctx
+        yield Text(doc.rel, doc.body_line, doc.body, ("body",)), ctx
+    population = population_quantities(plan)
+    for doc in (sources.plan, sources.structure, sources.population, sources.errata,
+                sources.comments, sources.comparison):
+        if doc is None:
+            continue
+        for t in data_texts(doc):
+            ctx = Context(plan, quantities=base, era_checked=doc.rel in (
+                "docs/data/plan.yaml", "docs/data/structure.yaml"))
+            kp = t.keypath or ()
+            if doc.rel == "docs/data/errata.yaml" and len(kp) > 1 and isinstance(kp[1], int):
+                entry = plan.errata[kp[1]] if kp[1] < len(plan.errata) else {}
+                ctx.measure = plan.measure(entry.get("measure", "")) if entry.get(
+                    "measure") else None
+                if ctx.measure:
+                    ctx.quantities = base + measure_quantities(plan, ctx.measure)
+                ctx.kin = {x.number for e in plan.errata if e.get("kind") == entry.get("kind")
+                           and (x := plan.measure(e.get("measure", ""))) is not None}
+                if str(entry.get("kind", "")).startswith("population"):
+                    ctx.quantities = ctx.quantities + population
+                if len(kp) == 5 and kp[2] == "printed" and kp[4] == "where":
+                    ctx.quoted_text = entry["printed"][kp[3]].get("text", "")
+                ctx.era_checked = True  # read by the number rule (see extra_texts)
+            if doc.rel == "docs/data/comments.yaml" and len(kp) == 3 and plan.comments:
+                entry = plan.comments[kp[0]][kp[1]]
+                restates = entry.get("restates")
+                m = plan.measure(entry.get("measure", "")) if entry.get("measure") else None
+                if restates and m is not None and kp[2] == "response":
+                    _, i, which = restates.split(".")
+                    if int(i) < len(m.kpis):
+                        ctx.restates = (m, int(i), which)
+            yield t, ctx
+
+
+def _is_page(t: Text) -> bool:
+    return t.keypath is None or t.keypath == ("body",)
+
+
+def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
+    """Every number of the published text with its class."""
+    result = Audit()
+    facts = _facts(plan)
+    regions = _regions(sources)
+    for t, ctx in _contexts(plan, sources, root):
+        quote = quote_field(t.file, t.keypath)
+        if _is_page(t):
+            lines = [(t.first_line + i - 1, line) for i, line in page_lines(t.text)]
+            raw = t.text.split("\n")
+        else:
+            parts = t.text.split("\n")
+            lines = [(t.lines[j] if j < len(t.lines) else t.first_line, blank_markup(p))
+                     for j, p in enumerate(parts)]
+            if not quote and t.file in ("docs/data/errata.yaml",):
+                result.extra_texts.append((t.file, t.text, t.first_line))
+        region = None
+        inside: dict[int, str] = {}
+        if _is_page(t) and t.file in regions:
+            for i, line in enumerate(raw, t.first_line):
+                m = REGION.search(line)
+                if m and m.group(1) in regions[t.file]:
+                    region = m.group(1) if m.group(2) == "begin" else None
+                elif region:
+                    inside[i] = f"{regions[t.file][region]} ({region})"
+        for line_no, line in lines:
+            norm = line.translate(DIGITS_NORM)
+            claims = [] if quote else pattern_claims(norm, ctx, root)
+            spans = [] if quote else _fact_spans(line, facts)
+            if ctx.restates is not None:
+                m, i, which = ctx.restates
+                code = ("keikaku.derivation-source" if t.file.startswith("measures/")
+                        else "keikaku.derivation-restated")
+                for s, e, what, ok in restated_figures(line, m, i, which):
+                    claims.append((s, e, what))
+                    if not ok:
+                        result.findings.append(Finding(code, t.file, line_no, line[s:e], what))
+            for off, txt, spec in numbers_in(line):
+                occ = Occurrence(t.file, line_no, txt, start=off, keypath=t.keypath or ())
+                after = line[off + len(txt):]
+                if spec is not None:
+                    role = _role(plan, spec)
+                    if role is None:
+                        continue
+                    occ.cls, occ.against = role
+                elif line_no in inside:
+                    occ.cls, occ.against = "external", inside[line_no]
+                elif (span := next((a for s, e, a in spans if s <= off < e), None)) or (
+                        not quote and (span := _fact_for(txt, after, facts))):
+                    occ.cls, occ.against = "external", span
+                elif claim := next((a for s, e, a in claims if s <= off < e), None):
+                    occ.cls, occ.against = "checked", claim
+                elif not quote and (q := next((q for q in ctx.quantities
+                                                if _matches(txt, after, q)), None)):
+                    occ.cls, occ.against = "checked", q.label
+                elif quote:
+                    occ.cls, occ.against = "quoted", _fields(t.file, t.keypath or ())
+                result.numbers.append(occ)
+    return result
