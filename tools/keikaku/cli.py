@@ -1,6 +1,6 @@
 """The command line: thin. Parse arguments, call the core, print, exit 0 / 1 / 2.
 
-    keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict]
+    keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict] [--audit]
     keikaku export [--format json|csv] [--root PATH] [--output FILE]
     keikaku diff [BASE] [HEAD] [--format text|json] [--root PATH]
     keikaku new ID --name NAME --direction DIRECTION [--root PATH]
@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="未解決の警告（未記入など）もエラーとして扱う（理由を記録済みの警告は警告のまま）")
     check.add_argument("--no-cache", action="store_true",
                        help="前回の結果を使わずにすべて検査する")
+    check.add_argument("--audit", action="store_true",
+                       help="すべての数値とその分類（データから表示・照合済み・引用・外部の事実・未分類）を一覧にする")
     check.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     export = sub.add_parser("export", help="計画をオープンデータ (JSON / CSV) として出力する")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -93,6 +95,8 @@ def _check(args: argparse.Namespace) -> int:
     root = plan_root(args.path, args.lang)
     if root is None:
         return EXIT_USAGE
+    if args.audit:
+        return _audit(args, root, target)
     from . import cache
 
     key = None if args.no_cache else cache.fingerprint(root)
@@ -111,6 +115,21 @@ def _check(args: argparse.Namespace) -> int:
         problems = [p for p in problems if p.file == rel]
     report = json_report if args.format == "json" else text_report
     print(report(problems, files, args.lang, unchecked))
+    return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
+def _audit(args: argparse.Namespace, root: Path, target: Path) -> int:
+    """``check --audit``: every number with its class, then the counts per class."""
+    from .check import load_plan
+    from .report import audit_report
+
+    result = load_plan(root)
+    problems = strict(result.problems) if args.strict else result.problems
+    numbers = result.audit.numbers if result.audit else []
+    if target.resolve().is_file():
+        rel = target.resolve().relative_to(root).as_posix()
+        numbers = [n for n in numbers if n.file == rel]
+    print(audit_report(numbers, args.format, args.lang))
     return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
 
 

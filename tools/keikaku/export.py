@@ -9,6 +9,7 @@ import io
 from typing import Any
 
 from .model import KpiValue, Plan
+from .values import render_text
 
 COMMON = "共通"
 
@@ -30,7 +31,7 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
             "base_year": plan.base_year,
             "target_year": plan.target_year,
             "budget_unit": plan.budget_unit,
-            "budget_note": plan.budget_note,
+            "budget_note": render_text(plan, plan.budget_note),
         },
         "measures": [
             {
@@ -51,7 +52,7 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
                     COMMON: list(m.projects.get("common", [])),
                     **{names[mid]: list(m.projects.get(mid, [])) for mid in names},
                 },
-                "notes": list(m.notes),
+                "notes": [render_text(plan, n) for n in m.notes],
             }
             for m in plan.measures
         ],
@@ -81,6 +82,6 @@ def to_csv(plan: Plan) -> str:
             writer.writerow([
                 m.id, m.number, m.name, m.area.name, m.field.name, m.direction.name, *kpi,
                 *(m.budget.get(y, "") for y in plan.fiscal_years), m.budget_total,
-                "\n".join(m.notes),
+                "\n".join(render_text(plan, n) for n in m.notes),
             ])
     return out.getvalue()

@@ -35,3 +35,27 @@ def json_report(problems: Iterable[Problem], files: int, lang: str = "ja",
          "problems": [p.as_dict(lang) for p in problems]},
         ensure_ascii=False, indent=2,
     )
+
+
+def audit_counts(numbers: Iterable[object]) -> dict[str, int]:
+    from .audit import CLASSES
+
+    counts = dict.fromkeys(CLASSES, 0)
+    for n in numbers:
+        counts[n.cls] += 1  # type: ignore[attr-defined]
+    return counts
+
+
+def audit_report(numbers: Iterable[object], fmt: str = "text", lang: str = "ja") -> str:
+    """``keikaku check --audit``: each number (file:line, the number, its class, what it is
+    bound to or checked against), then the counts per class."""
+    numbers = list(numbers)
+    counts = audit_counts(numbers)
+    if fmt == "json":
+        return json.dumps({"counts": counts, "numbers": [n.as_dict() for n in numbers]},
+                          ensure_ascii=False, indent=2)
+    lines = [render("audit-line", lang, location=f"{n.file}:{n.line}", number=n.text,
+                    cls=render(f"class-{n.cls}", lang), against=n.against)
+             for n in numbers]
+    lines.append(render("audit-counts", lang, total=len(numbers), **counts))
+    return "\n".join(lines)

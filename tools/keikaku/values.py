@@ -153,3 +153,17 @@ def resolve(plan: Plan, spec: str) -> str:
         digits = int(fmt) if fmt.strip().isdigit() else None
         return fmt_number(value, digits)
     return str(value)
+
+
+def render_text(plan: Plan, text: str) -> str:
+    """A data text (a note, an errata reason) with its ``{value}`path` `` roles rendered;
+    a role that does not resolve is left as written (``keikaku check`` reports it)."""
+    import re
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            return resolve(plan, m.group(1))
+        except LookupError:
+            return m.group(0)
+
+    return re.sub(r"\{value\}`([^`]+)`", one, text) if "{value}" in text else text

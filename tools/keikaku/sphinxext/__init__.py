@@ -147,6 +147,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("measure-errata", summaries.MeasureErrata)
     app.add_directive("data-downloads", summaries.DataDownloads)
     app.add_directive("rule-catalogue", summaries.RuleCatalogue)
+    app.add_directive("number-audit", summaries.NumberAudit)
+    app.add_directive("check-example", summaries.CheckExample)
     app.add_directive("plan-changes", changes.PlanChanges)
     app.add_directive("comment-table", revision.CommentTable)
     app.add_directive("comment-counts", revision.CommentCounts)

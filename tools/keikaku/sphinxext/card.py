@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..messages import render
 from ..model import Kpi, KpiValue, Measure, Plan
 from ..numbers import fmt_number, fmt_value, ratio, round_to
+from ..values import render_text
 from .markup import parse
 from .state import note_data_dependencies, plan_for
 from .tables import Span, table
@@ -46,12 +47,12 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
                 para += nodes.strong(text=f"{label}の算出方法: ")
                 para += nodes.Text(text)
                 if v.derivation and v.derivation.source:
-                    para += nodes.Text(f"　出典: {v.derivation.source}")
+                    para += nodes.Text(f"　出典: {render_text(plan, v.derivation.source)}")
                 extra.append(para)
         if k.target_reason:
             para = nodes.paragraph(classes=["keikaku-target-reason"])
             para += nodes.strong(text="目標値が現状値を下回る理由: ")
-            para += nodes.Text(k.target_reason)
+            para += nodes.Text(render_text(plan, k.target_reason))
             extra.append(para)
     tbl = table(
         [6, 2, 2],
@@ -133,6 +134,6 @@ class MeasureCard(SphinxDirective):
         card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1)
         notes = nodes.container(classes=["keikaku-notes"])
         for note in [plan.budget_note, *m.notes]:
-            notes += nodes.paragraph(text=f"※{note}")
+            notes += nodes.paragraph(text=f"※{render_text(plan, note)}")
         card += notes
         return [card]

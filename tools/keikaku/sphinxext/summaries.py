@@ -4,13 +4,16 @@ summary, the errata list and the open-data downloads."""
 from __future__ import annotations
 
 import posixpath
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..numbers import fmt_number
+from ..values import render_text
 from .markup import doc_link, measure_docname, measure_link, paragraphs
-from .state import note_data_dependencies, plan_for
+from .state import note_data_dependencies, plan_for, result_for
 from .tables import Cell, Span, table
 
 ERRATA_KINDS = {
@@ -158,10 +161,10 @@ class ErrataList(SphinxDirective):
                 item += para
                 printed += item
             rows: list[list[Cell | Span]] = [
-                ["箇所", entry["where"]],
+                ["箇所", render_text(plan, entry["where"])],
                 ["原案の記載", [printed]],
-                ["本リポジトリでの扱い", entry["resolved"]],
-                ["理由", entry["reason"]],
+                ["本リポジトリでの扱い", render_text(plan, entry["resolved"])],
+                ["理由", render_text(plan, entry["reason"])],
                 ["検出するルール", nodes.literal(text=entry["rule"]) if entry.get("rule")
                  else "（人による確認）"],
             ]
@@ -250,8 +253,82 @@ class MeasureErrata(SphinxDirective):
             ref = doc_link(ERRATA_DOC, f"正誤表 {e['id']}", self.env.docname)
             ref["reftype"], ref["reftarget"] = "ref", e["id"].lower()
             para += ref
-            para += nodes.Text(f"　{ERRATA_KINDS[e['kind']]}: {e['resolved']}")
+            para += nodes.Text(f"　{ERRATA_KINDS[e['kind']]}: {render_text(plan, e['resolved'])}")
             item = nodes.list_item()
             item += para
             items += item
         return [nodes.rubric(text="原案との違い（正誤表）"), items]
+
+
+def _note_all_inputs(env) -> None:  # type: ignore[no-untyped-def]
+    """Re-read the current page when any page or data file changes (it reports on all)."""
+    from ..audit import pages
+
+    result = result_for(env)
+    note_data_dependencies(env)
+    for path in [*pages(result.root), *(result.root / "docs" / "data").glob("*.yaml")]:
+        env.note_dependency(str(path))
+
+
+class NumberAudit(SphinxDirective):
+    """``{number-audit}``: how many numbers of the published text fall in each class of the
+    number audit, counted when the site is built (``keikaku check --audit``)."""
+
+    def run(self) -> list[nodes.Node]:
+        from ..audit import CLASSES
+        from ..messages import render
+        from ..report import audit_counts
+
+        _note_all_inputs(self.env)
+        result = result_for(self.env)
+        counts = audit_counts(result.audit.numbers if result.audit else [])
+        rows: list[list[Cell | Span]] = [
+            [render(f"class-{c}", "ja"), render(f"class-{c}-about", "ja"), fmt_number(counts[c])]
+            for c in CLASSES
+        ]
+        rows.append(["計", "", fmt_number(sum(counts.values()))])
+        return [table([2, 7, 1], rows, header=[[render("audit-table-class", "ja"),
+                                                render("audit-table-about", "ja"),
+                                                render("audit-table-count", "ja")]],
+                      classes=["keikaku-number-audit"], caption="数値の分類（この版）")]
+
+
+class CheckExample(SphinxDirective):
+    """``{check-example}``: the output of ``keikaku check FILE`` on a copy of the plan with
+    one change (``:old:`` → ``:new:`` in ``:file:``), produced when the site is built, so
+    that the example shown is what the command prints."""
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "file": directives.unchanged_required, "old": directives.unchanged_required,
+        "new": directives.unchanged_required}
+
+    def run(self) -> list[nodes.Node]:
+        import shutil
+        import tempfile
+        from pathlib import Path
+
+        from ..check import load_plan
+        from ..report import text_report
+
+        _note_all_inputs(self.env)
+        root = result_for(self.env).root
+        rel, old, new = (self.options[k] for k in ("file", "old", "new"))
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "plan"
+            copy.mkdir()
+            for part in ("docs", "measures", "schemas"):
+                shutil.copytree(root / part, copy / part,
+                                ignore=shutil.ignore_patterns("_build", "_static"))
+            shutil.copy(root / "index.md", copy / "index.md")
+            path = copy / rel
+            text = path.read_text(encoding="utf-8")
+            if text.count(old) != 1:
+                raise self.error(f"check-example: {old!r} occurs {text.count(old)} times in {rel}")
+            path.write_text(text.replace(old, new), encoding="utf-8")
+            result = load_plan(copy)
+        problems = [p for p in result.problems if p.file == rel]
+        output = f"$ keikaku check {rel}\n" + text_report(problems, result.files, "ja",
+                                                           result.unchecked)
+        block = nodes.literal_block(output, output, classes=["keikaku-check-example"])
+        block["language"] = "text"
+        return [block]
