@@ -82,6 +82,7 @@ class Occurrence:
     against: str = ""  # what it is bound to or checked against, or the quote's field
     start: int = 0  # offset in the line (of the source text), for tests that change it
     keypath: tuple[object, ...] = ()  # the data field (empty for a page)
+    context: str = field(default="", repr=False)  # the line (of the text) ``start`` is in
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "number": self.text,
@@ -356,6 +357,8 @@ def plan_quantities(plan: Plan) -> list[Quantity]:
 _N = r"(\d+)"
 CARD_LIST = re.compile(r"施策カード(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
 OPINION = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+(?:\s*・\s*\d+)*)")
+GENERIC = {"本文", "の表", "の節見出し"}  # a part of a section, named by what it is
+OPINION_QUOTED = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+)")
 CARD_NAME = re.compile(r"施策カード(\d+)\s*[（(]([^）)]+)[）)]")
 TOWNS = re.compile(r"(\d+)市(\d+)町")
 AREA = re.compile(r"([ⅢⅣ])(\d+)(?![\d（(])")
@@ -379,6 +382,7 @@ class Context:
     era_checked: bool = True  # the era rule reads this text
     restates: tuple[Measure, int, str] | None = None  # (measure, kpi, which)
     kin: set[int] = field(default_factory=set)  # numbers of the same-kind errata's measures
+    opinions: set[tuple[str, int]] | None = None  # comments the errata entry (or kind) quotes
 
 
 def _norm(text: str) -> str:
@@ -392,18 +396,23 @@ def _comment(plan: Plan, kind: str, number: int) -> dict[str, Any] | None:
     return next((c for c in plan.comments[key] if c["number"] == number), None)
 
 
-def _section_titles(root: Path) -> dict[tuple[int, int], str]:
-    """(chapter section, subsection) -> heading title of Ⅲ (docs/vision/03-present.md)."""
-    out: dict[tuple[int, int], str] = {}
+def _section_titles(root: Path, plan: Plan) -> dict[tuple[int, int], list[str]]:
+    """(section, subsection) of Ⅲ (docs/vision/03-present.md) -> the names a reference
+    may give it: its heading, and the areas whose table of directions it shows."""
+    out: dict[tuple[int, int], list[str]] = {}
     path = root / "docs" / "vision" / "03-present.md"
     if not path.exists():
         return out
-    section = 0
+    areas = {a.id: a.name for a in plan.areas}
+    section, key = 0, (0, 0)
     for line in path.read_text(encoding="utf-8").translate(DIGITS_NORM).split("\n"):
         if m := re.match(r"##\s+(\d+)\s", line):
             section = int(m.group(1))
         elif m := re.match(r"###\s+\((\d+)\)(.*)", line):
-            out[(section, int(m.group(1)))] = m.group(2).strip()
+            key = (section, int(m.group(1)))
+            out[key] = [m.group(2).strip()]
+        elif (m := re.match(r"```\{directions-table\}\s+(\S+)", line)) and key in out:
+            out[key].append(areas.get(m.group(1), m.group(1)))
     return out
 
 
@@ -415,6 +424,8 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
     subjects = {ctx.measure.number} if ctx.measure else set(numbers)
     subjects |= ctx.kin  # the measures of the errata entries of the same kind
     for m in CARD_LIST.finditer(norm):
+        if norm[m.end():].lstrip().startswith("("):
+            continue  # 施策カードN（name）: the name decides (below)
         listed = [(n.start() + m.start(1), n.end() + m.start(1), int(n.group(0)))
                   for n in re.finditer(r"\d+", m.group(1))]
         if m.group(2):  # a range: the cards after this one, to the last
@@ -426,25 +437,34 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                         (m.start(2), m.end(2), "counts.measures")]
             continue
         for start, end, n in listed:
-            if n in subjects:
+            if n in subjects and [x[2] for x in listed].count(n) == 1:
                 out.append((start, end, f"measures.{numbers[n].id}.number"))
     for m in OPINION.finditer(norm):
+        listed = [int(x) for x in re.findall(r"\d+", m.group(2))]
         for n in re.finditer(r"\d+", m.group(2)):
             entry = _comment(plan, m.group(1), int(n.group(0)))
-            if entry is None:
+            if entry is None or listed.count(int(n.group(0))) > 1:
                 continue
-            if ctx.quoted_text is not None:
+            kind = "council_opinions" if m.group(1).startswith("懇談会") else "public_comments"
+            if ctx.quoted_text is not None:  # the quote must be in that opinion
                 texts = _norm(" ".join(str(entry.get(k, "")) for k in (
                     "item", "summary", "opinion", "response")))
                 ok = _norm(ctx.quoted_text) in texts
+            elif ctx.opinions is not None:  # one the errata entry (or its kind) quotes
+                ok = (kind, entry["number"]) in ctx.opinions
+            elif ctx.restates is not None:  # the answer that restates this derivation
+                mm, i, which = ctx.restates
+                ok = entry.get("measure") == mm.id and entry.get("restates") == (
+                    f"kpis.{i}.{which}")
             else:
-                ok = True  # it exists (what it says is quoted where the errata quote it)
+                ok = ctx.measure is None or entry.get("measure") == ctx.measure.id
             if ok:
                 out.append((m.start(2) + n.start(), m.start(2) + n.end(),
                             f"{m.group(1)} {n.group(0)}"))
     for m in CARD_NAME.finditer(norm):
         card = numbers.get(int(m.group(1)))
-        if card is not None and m.group(2) in (card.name, card.printed.get("name")):
+        if card is not None and m.group(2) in (
+                str(x).translate(DIGITS_NORM) for x in (card.name, card.printed.get("name"))):
             out.append((m.start(1), m.end(1), f"measures.{card.id}.name"))
             out.append((m.start(2), m.end(2), f"measures.{card.id}.name"))
     for m in TOWNS.finditer(norm):
@@ -456,7 +476,7 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
     for m in AREA.finditer(norm):
         a = int(m.group(2))
         ok = any(x.index == a for x in plan.areas) if m.group(1) == "Ⅳ" else a in {
-            k[0] for k in _section_titles(root)}
+            k[0] for k in _section_titles(root, plan)}
         if ok:
             out.append((m.start(2), m.end(2), f"{m.group(1)}{a}"))
     out += _years_beside(norm, plan)
@@ -467,20 +487,32 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
         if om := ORDINAL.search(name.translate(DIGITS_NORM)):
             ordinals[int(om.group(1))] = label
     for m in ORDINAL.finditer(norm):
-        if int(m.group(1)) in ordinals:
-            out.append((m.start(1), m.end(1), ordinals[int(m.group(1))]))
+        label = ordinals.get(int(m.group(1)))
+        if label and ctx.quoted_text is not None and "比較表" in norm:
+            # a quote of the comparison table: a row of that vision's column
+            rows = (plan.comparison or {}).get("rows", [])
+            if label == "plan.name":
+                cells = {f"{r.get('printed_number')} {r.get('printed_name')}" for r in rows}
+            else:
+                cells = {f"{r['previous']['number']} {r['previous']['name']}"
+                         for r in rows if r.get("previous")}
+            label = label if _norm(ctx.quoted_text) in {_norm(c) for c in cells} else None
+        if label:
+            out.append((m.start(1), m.end(1), label))
     titles = None
     for m in SECTION.finditer(norm):
         a, b, name = int(m.group(2)), int(m.group(3)), m.group(4)
         if m.group(1) == "Ⅳ":
             area = next((x for x in plan.areas if x.index == a), None)
             fld = next((f for f in area.fields if f.index == b), None) if area else None
-            title = fld.name if fld else None
+            names = [fld.name] if fld else None
         else:
-            titles = _section_titles(root) if titles is None else titles
-            title = titles.get((a, b))
-        if title is not None and (m.group(1) == "Ⅲ" or not name or name[0] in "①②③④⑤⑥⑦⑧⑨"
-                                  or title.startswith(name) or name.startswith(title)):
+            titles = _section_titles(root, plan) if titles is None else titles
+            names = titles.get((a, b))
+        if names is not None and (not name or name[0] in "①②③④⑤⑥⑦⑧⑨" or name in GENERIC
+                                  or any(t.startswith(name) or name.startswith(t)
+                                         for t in names)):
+            title = names[0]
             out += [(m.start(2), m.end(2), f"{m.group(1)}{a}（{b}）{title}"),
                     (m.start(3), m.end(3), f"{m.group(1)}{a}（{b}）{title}")]
     bounds = {(0, 14), (15, 64)}
@@ -690,8 +722,13 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                     "measure") else None
                 if ctx.measure:
                     ctx.quantities = base + measure_quantities(plan, ctx.measure)
-                ctx.kin = {x.number for e in plan.errata if e.get("kind") == entry.get("kind")
-                           and (x := plan.measure(e.get("measure", ""))) is not None}
+                kin = [e for e in plan.errata if e is entry or (
+                    e.get("kind") == entry.get("kind") and e.get("kind") != "other")]
+                ctx.kin = {x.number for e in kin
+                           if (x := plan.measure(e.get("measure", ""))) is not None}
+                ctx.opinions = _quoted_opinions([entry]) or _quoted_opinions(kin)
+                if len(kp) == 5 and kp[2] == "printed":
+                    ctx.kin = set()  # a quote is from this entry's own card
                 if str(entry.get("kind", "")).startswith("population"):
                     ctx.quantities = ctx.quantities + population
                 if len(kp) == 5 and kp[2] == "printed" and kp[4] == "where":
@@ -708,6 +745,14 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
             yield t, ctx
 
 
+def _quoted_opinions(entries: list[dict[str, Any]]) -> set[tuple[str, int]]:
+    """The comments and opinions the errata entries quote (in ``printed[].where``)."""
+    return {("council_opinions" if q.group(1).startswith("懇談会") else "public_comments",
+             int(q.group(2)))
+            for e in entries for p in e.get("printed", [])
+            for q in OPINION_QUOTED.finditer(str(p.get("where", "")).translate(DIGITS_NORM))}
+
+
 def _is_page(t: Text) -> bool:
     return t.keypath is None or t.keypath == ("body",)
 
@@ -719,13 +764,12 @@ def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
     regions = _regions(sources)
     for t, ctx in _contexts(plan, sources, root):
         quote = quote_field(t.file, t.keypath)
+        raw = t.text.split("\n")
         if _is_page(t):
-            lines = [(t.first_line + i - 1, line) for i, line in page_lines(t.text)]
-            raw = t.text.split("\n")
+            lines = [(t.first_line + i - 1, line, raw[i - 1]) for i, line in page_lines(t.text)]
         else:
-            parts = t.text.split("\n")
-            lines = [(t.lines[j] if j < len(t.lines) else t.first_line, blank_markup(p))
-                     for j, p in enumerate(parts)]
+            lines = [(t.lines[j] if j < len(t.lines) else t.first_line, blank_markup(p), p)
+                     for j, p in enumerate(raw)]
             if not quote and t.file in ("docs/data/errata.yaml",):
                 result.extra_texts.append((t.file, t.text, t.first_line))
         region = None
@@ -737,7 +781,7 @@ def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                     region = m.group(1) if m.group(2) == "begin" else None
                 elif region:
                     inside[i] = f"{regions[t.file][region]} ({region})"
-        for line_no, line in lines:
+        for line_no, line, raw_line in lines:
             norm = line.translate(DIGITS_NORM)
             claims = [] if quote else pattern_claims(norm, ctx, root)
             spans = [] if quote else _fact_spans(line, facts)
@@ -750,7 +794,8 @@ def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                     if not ok:
                         result.findings.append(Finding(code, t.file, line_no, line[s:e], what))
             for off, txt, spec in numbers_in(line):
-                occ = Occurrence(t.file, line_no, txt, start=off, keypath=t.keypath or ())
+                occ = Occurrence(t.file, line_no, txt, start=off, keypath=t.keypath or (),
+                                 context=raw_line)
                 after = line[off + len(txt):]
                 if spec is not None:
                     role = _role(plan, spec)

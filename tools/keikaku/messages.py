@@ -370,7 +370,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "class-quoted": {"ja": "引用", "en": "quoted"},
     "class-external": {"ja": "外部の事実", "en": "external"},
     "class-unclassified": {"ja": "未分類", "en": "unclassified"},
-    "class-bound-about": {"ja": "{value} でデータから表示する数値", "en": "rendered from data with {value}"},
+    "class-bound-about": {"ja": "{{value}} でデータから表示する数値", "en": "rendered from data with {{value}}"},
     "class-checked-about": {"ja": "データの値（成果指標・算出方法・事業費・人口・件数・番号・和暦と西暦など）と照合する数値", "en": "compared with a known quantity (KPI, derivation, budget, population, count, number, era)"},
     "class-quoted-about": {"ja": "原文のとおりに転記した引用の中の数値（原文との照合の対象）", "en": "in a quote of the printed source (verified against it)"},
     "class-external-about": {"ja": "docs/data/facts.yaml に出典とともに宣言した外部の事実", "en": "a fact declared with its source in docs/data/facts.yaml"},

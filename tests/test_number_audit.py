@@ -1,0 +1,73 @@
+"""The number audit: the real plan has no unclassified number, and changing a number the
+audit classifies as checked or external (as written in the prose) makes ``keikaku check``
+report that file and line: the mutation sweep of issue 9's done-when."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+from keikaku.audit import Occurrence
+from keikaku.check import load_plan
+
+from .conftest import REPO, copy_plan
+
+FULL = str.maketrans("０１２３４５６７８９", "0123456789")
+SAMPLE = 30  # every k-th checked or external number, deterministically
+
+
+@functools.cache
+def baseline():
+    return load_plan(REPO)
+
+
+def test_the_real_plan_has_no_unclassified_number() -> None:
+    audit = baseline().audit
+    counts = audit.counts()
+    assert counts["unclassified"] == 0, [
+        f"{n.file}:{n.line}: {n.text}" for n in audit.numbers if n.cls == "unclassified"]
+    assert counts["bound"] and counts["checked"] and counts["quoted"] and counts["external"]
+
+
+def _bump(number: str) -> str:
+    """The number with its last digit changed (in its own width)."""
+    digit = number[-1]
+    full = digit != digit.translate(FULL)
+    new = str((int(digit.translate(FULL)) + 1) % 10)
+    if full:
+        new = new.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return number[:-1] + new
+
+
+def _sample() -> list[Occurrence]:
+    numbers = [n for n in baseline().audit.numbers
+               if n.cls in ("checked", "external") and not n.text.startswith("{value}")
+               and "--write" not in n.against]
+    step = max(1, len(numbers) // SAMPLE)
+    return numbers[::step][:SAMPLE]
+
+
+def _mutate(root: Path, n: Occurrence) -> None:
+    path = root / n.file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = lines[n.line - 1]
+    at = line.find(n.context)
+    assert at >= 0, f"{n.file}:{n.line}: {n.context!r} not found as written"
+    at += n.start
+    assert line[at:at + len(n.text)] == n.text
+    lines[n.line - 1] = line[:at] + _bump(n.text) + line[at + len(n.text):]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("number", _sample(), ids=lambda n: f"{n.file}:{n.line}:{n.text}")
+def test_changing_a_number_is_reported_at_its_line(tmp_path: Path, number: Occurrence) -> None:
+    root = copy_plan(tmp_path / "plan")
+    _mutate(root, number)
+    before = {(p.code, p.file, p.line, p.message()) for p in baseline().problems}
+    after = load_plan(root).problems
+    new = [p for p in after if (p.code, p.file, p.line, p.message()) not in before]
+    assert any(p.file == number.file and p.line == number.line for p in new), (
+        f"{number.text} → {_bump(number.text)} ({number.cls}: {number.against}) not reported; "
+        f"new problems: {[p.format() for p in new]}")
