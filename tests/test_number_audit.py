@@ -71,3 +71,22 @@ def test_changing_a_number_is_reported_at_its_line(tmp_path: Path, number: Occur
     assert any(p.file == number.file and p.line == number.line for p in new), (
         f"{number.text} → {_bump(number.text)} ({number.cls}: {number.against}) not reported; "
         f"new problems: {[p.format() for p in new]}")
+
+
+def test_audit_command_lists_numbers_and_counts(capsys) -> None:
+    import json
+
+    from keikaku.cli import main
+
+    assert main(["check", "--audit", "--format", "json", str(REPO)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["unclassified"] == 0
+    assert sum(data["counts"].values()) == len(data["numbers"])
+    restated = [n for n in data["numbers"] if n["file"] == "docs/data/comments.yaml"
+                and n["class"] == "checked"]
+    assert {n["number"] for n in restated} >= {"73", "241", "365", "679", "803", "84"}
+    card = REPO / "measures" / "holiday-night-care.md"
+    assert main(["--lang", "en", "check", "--audit", str(card)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("measures/holiday-night-care.md:33: ")
+    assert out[-1].startswith("4 numbers: bound 0, checked 4")

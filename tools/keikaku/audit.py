@@ -155,6 +155,7 @@ def data_texts(doc: Document) -> Iterator[Text]:
     if not doc.ok:
         return
     lines = None
+    cursor = 0  # strings are found in file order: a search from the last one is enough
 
     def walk(value: Any, path: tuple[object, ...]) -> Iterator[Text]:
         nonlocal lines
@@ -166,11 +167,18 @@ def data_texts(doc: Document) -> Iterator[Text]:
             for i, v in enumerate(value):
                 yield from walk(v, (*path, i))
         elif isinstance(value, str) and NUMBER.search(value):
-            if lines is None:
+            nonlocal cursor
+            parts = value.split("\n")
+            pos = doc.text.find(parts[0], cursor) if parts[0] else -1
+            if pos >= 0 and all(doc.text.find(p, pos) >= 0 for p in parts[1:2]):
+                cursor = pos + len(parts[0])
+                first = doc.line_offset + doc.text.count("\n", 0, pos) + 1
+                yield Text(doc.rel, first, value, path, [first + i for i in range(len(parts))])
+                return
+            if lines is None:  # written otherwise (escapes, folded): compose the YAML
                 lines = _node_lines(doc)
             node_line, block = lines.get(path, (0, False))
             first = doc.line_offset + node_line + 1 + (1 if block else 0)
-            parts = value.split("\n")
             yield Text(doc.rel, first, value, path,
                        [first + i if block else first for i in range(len(parts))])
 

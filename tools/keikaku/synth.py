@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .load import split_front_matter
 
-COPIED = ("docs/data/plan.yaml", "docs/data/structure.yaml", "docs/data/population.yaml")
+COPIED = ("docs/data/plan.yaml", "docs/data/structure.yaml", "docs/data/population.yaml",
+          "docs/data/facts.yaml")
 
 
 def synthesize(source: Path, n: int, dest: Path) -> int:
