@@ -113,9 +113,13 @@ class Text:
 
 
 def is_quote_field(file: str, keypath: tuple[object, ...]) -> bool:
-    """Whether a data text is a quote of the printed source (kept exactly as printed): the
-    errata's ``printed[].text``, a comment's or opinion's 項目, 意見 and 考え方. The
-    quote verification (against the archived source text) decides whether it is one."""
+    """Whether a text is a quote of the printed source (kept exactly as printed), so that its
+    numbers are class *quoted*: the errata's ``printed[].text``, a comment's or opinion's
+    項目, 意見 and 考え方, and the texts transcribed from the draft
+    (``is_transcribed_field``). The one place to wire the quote verification (against the
+    archived source text) to: a field it cannot find in the source is no quote."""
+    if is_transcribed_field(file, keypath):
+        return True
     if file == "docs/data/errata.yaml":
         return len(keypath) >= 4 and keypath[2] == "printed" and keypath[-1] == "text"
     if file == "docs/data/comments.yaml":
@@ -265,8 +269,7 @@ def is_transcribed_field(file: str, keypath: tuple[object, ...]) -> bool:
 
 
 def quote_field(file: str, keypath: tuple[object, ...] | None) -> bool:
-    return keypath is not None and (is_quote_field(file, keypath)
-                                    or is_transcribed_field(file, keypath))
+    return keypath is not None and is_quote_field(file, keypath)
 
 
 # --- what a number can be checked against -----------------------------------------
@@ -792,6 +795,10 @@ def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
         for line_no, line, raw_line in lines:
             norm = line.translate(DIGITS_NORM)
             claims = [] if quote else pattern_claims(norm, ctx, root)
+            quantities = ctx.quantities
+            if not quote and ctx.measure is None:  # a line naming a measure may state its figures
+                quantities = quantities + [q for m in plan.measures if m.name in line
+                                           for q in measure_quantities(plan, m)]
             spans = [] if quote else _fact_spans(line, facts)
             if ctx.restates is not None:
                 m, i, which = ctx.restates
@@ -817,7 +824,7 @@ def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                     occ.cls, occ.against = "external", span
                 elif claim := next((a for s, e, a in claims if s <= off < e), None):
                     occ.cls, occ.against = "checked", claim
-                elif not quote and (q := next((q for q in ctx.quantities
+                elif not quote and (q := next((q for q in quantities
                                                 if _matches(txt, after, q)), None)):
                     occ.cls, occ.against = "checked", q.label
                 elif quote:
