@@ -302,7 +302,18 @@ def _q(value: Any, unit: str | None, label: str) -> Quantity:
 
 def measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
     """The quantities of a measure: its KPIs (values, years, derivations, how far a target
-    falls below its baseline) and budget."""
+    falls below its baseline) and budget (computed once per measure and plan)."""
+    cache = _MEASURE_QUANTITIES.setdefault(id(plan), {})
+    if m.id not in cache:
+        cache[m.id] = _measure_quantities(plan, m)
+    return cache[m.id]
+
+
+_MEASURE_QUANTITIES: dict[int, dict[str, list[Quantity]]] = {}
+_CARDS: dict[int, dict[int, Measure]] = {}  # display number -> measure, per plan
+
+
+def _measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
     out = []
     for i, k in enumerate(m.kpis):
         base = f"measures.{m.id}.kpis.{i}"
@@ -393,6 +404,12 @@ class Context:
     era_checked: bool = True  # the era rule reads this text
     restates: tuple[Measure, int, str] | None = None  # (measure, kpi, which)
     kin: set[int] = field(default_factory=set)  # numbers of the same-kind errata's measures
+    lazy: Measure | None = None  # a measure whose quantities join ``quantities`` when needed
+
+    def all_quantities(self) -> list[Quantity]:
+        if self.lazy is None:
+            return self.quantities
+        return self.quantities + measure_quantities(self.plan, self.lazy)
     opinions: set[tuple[str, int]] | None = None  # comments the errata entry (or kind) quotes
 
 
@@ -431,7 +448,8 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
     """Spans of numbers that a pattern compares with the data: (start, end, against)."""
     plan = ctx.plan
     out: list[tuple[int, int, str]] = []
-    numbers = {m.number: m for m in plan.measures}
+    numbers = _CARDS.get(id(plan)) or _CARDS.setdefault(
+        id(plan), {m.number: m for m in plan.measures})
     subjects = {ctx.measure.number} if ctx.measure else set(numbers)
     subjects |= ctx.kin  # the measures of the errata entries of the same kind
     for m in CARD_LIST.finditer(norm):
@@ -710,14 +728,15 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
         m = by_rel.get(doc.rel)
         if m is None:
             continue
-        ctx = Context(plan, m, base + measure_quantities(plan, m))
+        ctx = Context(plan, m, base, lazy=m)
         for t in data_texts(doc):
             if t.keypath and t.keypath[-1] == "source" and "derivation" in t.keypath:
-                yield t, Context(plan, m, ctx.quantities,
+                yield t, Context(plan, m, base, lazy=m,
                                  restates=(m, int(t.keypath[1]), str(t.keypath[2])))
             else:
                 yield t, ctx
-        yield Text(doc.rel, doc.body_line, doc.body, ("body",)), ctx
+        if NUMBER.search(doc.body):
+            yield Text(doc.rel, doc.body_line, doc.body, ("body",)), ctx
     population = population_quantities(plan)
     for doc in (sources.plan, sources.structure, sources.population, sources.errata,
                 sources.comments, sources.comparison):
@@ -732,7 +751,7 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                 ctx.measure = plan.measure(entry.get("measure", "")) if entry.get(
                     "measure") else None
                 if ctx.measure:
-                    ctx.quantities = base + measure_quantities(plan, ctx.measure)
+                    ctx.lazy = ctx.measure
                 kin = [e for e in plan.errata if e is entry or (
                     e.get("kind") == entry.get("kind") and e.get("kind") != "other")]
                 ctx.kin = {x.number for e in kin
@@ -770,6 +789,16 @@ def _is_page(t: Text) -> bool:
 
 def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
     """Every number of the published text with its class."""
+    _MEASURE_QUANTITIES.pop(id(plan), None)
+    _CARDS.pop(id(plan), None)
+    try:
+        return _audit(plan, sources, root)
+    finally:
+        _MEASURE_QUANTITIES.pop(id(plan), None)
+        _CARDS.pop(id(plan), None)
+
+
+def _audit(plan: Plan, sources: Sources, root: Path) -> Audit:
     result = Audit()
     facts = _facts(plan)
     regions = _regions(sources)
@@ -795,10 +824,18 @@ def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
         for line_no, line, raw_line in lines:
             norm = line.translate(DIGITS_NORM)
             claims = [] if quote else pattern_claims(norm, ctx, root)
-            quantities = ctx.quantities
-            if not quote and ctx.measure is None:  # a line naming a measure may state its figures
-                quantities = quantities + [q for m in plan.measures if m.name in line
-                                           for q in measure_quantities(plan, m)]
+            line_quantities: list[list[Quantity]] = []
+
+            def quantities(line: str = line, cache: list[list[Quantity]] = line_quantities,
+                           ctx: Context = ctx) -> list[Quantity]:
+                if not cache:
+                    found = ctx.all_quantities()
+                    if ctx.measure is None:  # a line naming a measure may state its figures
+                        found = found + [q for m in plan.measures if m.name in line
+                                         for q in measure_quantities(plan, m)]
+                    cache.append(found)
+                return cache[0]
+
             spans = [] if quote else _fact_spans(line, facts)
             if ctx.restates is not None:
                 m, i, which = ctx.restates
@@ -824,7 +861,7 @@ def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                     occ.cls, occ.against = "external", span
                 elif claim := next((a for s, e, a in claims if s <= off < e), None):
                     occ.cls, occ.against = "checked", claim
-                elif not quote and (q := next((q for q in quantities
+                elif not quote and (q := next((q for q in quantities()
                                                 if _matches(txt, after, q)), None)):
                     occ.cls, occ.against = "checked", q.label
                 elif quote:
