@@ -7,16 +7,21 @@ measure's name, a note, an errata reason, a comment and its answer). Not numbers
 
 - anything in code (fenced blocks, directive blocks, inline code, a role's target such
   as ``{value}`population.projection.sphere.2020.total` ``), link targets, HTML comments;
-- digits joined to a Latin letter or ``_`` (identifiers: E02, R10, WCAG2, published/2024);
+- digits joined to a Latin letter or ``_`` (identifiers: E02, WCAG2, published/2024), but
+  not an era written with its initial (R10年, Ｈ27年: a year);
 - the numbering of a heading (``## １ …``, ``### （２）…``, ``## 3. …``) and list markers;
 - data fields that are not text (ids, links, dates of the data, units).
 
 Each number falls in exactly one class (first that applies):
 
 - **bound**: rendered from data by ``{value}`path` `` (the role is the number);
-- **external**: rendered by ``{value}`facts.<name>` ``: a fact declared once, with its
-  source, in docs/data/facts.yaml;
-- **checked**: typed beside a known quantity and compared with it (see ``Claim``);
+- **external**: a fact declared once, with its source, in docs/data/facts.yaml, rendered by
+  ``{value}`facts.<name>` `` or written as declared (its value and unit, or its ``text``);
+  and the numbers of a page region a program writes (``regions`` of facts.yaml);
+- **checked**: typed beside a known quantity and compared with it (``pattern_claims``:
+  card, opinion and section numbers, ordinals, era pairs, dates, years beside a role,
+  derivations restated; ``Quantity``: KPI values, budgets, population targets of the
+  text's measure or errata entry);
 - **quoted**: part of a text kept as printed in the source (``is_quote_field``), which
   the quote verification compares with the archived source;
 - **unclassified**: anything else (``keikaku.number-unclassified``).
@@ -66,11 +71,6 @@ NOT_TEXT = {"id", "measure", "direction", "field", "area", "rule", "kind", "unit
             "number", "page", "key", "mark"}
 
 
-def to_number(text: str) -> float:
-    """The value of a number as written (``１,２３４．５`` → 1234.5)."""
-    return float(text.translate(TO_ASCII).replace(",", ""))
-
-
 @dataclass
 class Occurrence:
     """One number in the published text."""
@@ -87,18 +87,6 @@ class Occurrence:
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "number": self.text,
                 "class": self.cls, "against": self.against}
-
-
-@dataclass
-class Claim:
-    """A number a rule compares with a known quantity: the text ``needle`` on a line of
-    ``file`` (in a data text, that field), and what it is compared with."""
-
-    file: str
-    keypath: tuple[object, ...] | None  # None: a page
-    needle: str  # the number as written, or a span of text containing it
-    against: str
-    span: str = ""  # the text the number stands in, when the needle alone is ambiguous
 
 
 @dataclass
