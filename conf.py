@@ -45,4 +45,5 @@ keikaku_root = "."
 # recorded reason or errata entry) do not. A local draft preview: -D keikaku_strict=0.
 keikaku_strict = True
 keikaku_pdf_name = "keikaku-vision"
-keikaku_pdf_subtitle = "令和６年３月21日 懇談会資料（案）"
+# The cover's subtitle may cite data like a page: the draft's date is a fact of facts.yaml.
+keikaku_pdf_subtitle = "{value}`facts.draft_date:era` 懇談会資料（案）"

@@ -19,6 +19,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
+from ..values import render_text
 from . import fonts
 from .state import plan_for
 
@@ -57,7 +58,7 @@ class PdfBuilder(SingleFileHTMLBuilder):
         plan = plan_for(self.env)
         context["cover"] = {
             "title": plan.name,
-            "draft": self.config.keikaku_pdf_subtitle,
+            "draft": render_text(plan, self.config.keikaku_pdf_subtitle),
             "municipalities": "・".join(m.name for m in plan.municipalities),
             "period": f"{plan.period_start}年度〜{plan.period_end}年度",
         }
