@@ -284,6 +284,18 @@ def _matches(text: str, after: str, q: Quantity) -> bool:
     return round_to(q.value, digits) == written
 
 
+NAMED = {"現状値": (".baseline.",), "目標値": (".target.", "targets.")}
+
+
+def _named(before: str, q: Quantity) -> bool:
+    """A number written right after 現状値 or 目標値 states that value, not another."""
+    before = before.rstrip("（(： ")
+    for word, parts in NAMED.items():
+        if before.endswith(word):
+            return any(p in q.label for p in parts)
+    return True
+
+
 def _q(value: Any, unit: str | None, label: str) -> Quantity:
     return Quantity(to_decimal(value), unit, label)
 
@@ -367,6 +379,7 @@ def plan_quantities(plan: Plan) -> list[Quantity]:
 _N = r"(\d+)"
 CARD_LIST = re.compile(r"施策カード(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
 OPINION = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+(?:\s*・\s*\d+)*)")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 GENERIC = {"本文", "の表", "の節見出し"}  # a part of a section, named by what it is
 OPINION_QUOTED = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+)")
 CARD_NAME = re.compile(r"施策カード(\d+)\s*[（(]([^）)]+)[）)]")
@@ -492,8 +505,12 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                     (m.start(2), m.end(2), "plan.municipalities (町)")]
     for m in AREA.finditer(norm):
         a = int(m.group(2))
-        ok = any(x.index == a for x in plan.areas) if m.group(1) == "Ⅳ" else a in {
+        area = next((x for x in plan.areas if x.index == a), None)
+        ok = area is not None if m.group(1) == "Ⅳ" else a in {
             k[0] for k in _section_titles(root, plan)}
+        if ok and area is not None and m.group(1) == "Ⅳ" and ctx.quoted_text is not None:
+            # a quote of that section: it names the area or one of its fields
+            ok = any(n in ctx.quoted_text for n in [area.name, *(f.name for f in area.fields)])
         if ok:
             out.append((m.start(2), m.end(2), f"{m.group(1)}{a}"))
     out += _years_beside(norm, plan)
@@ -523,10 +540,16 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
             area = next((x for x in plan.areas if x.index == a), None)
             fld = next((f for f in area.fields if f.index == b), None) if area else None
             names = [fld.name] if fld else None
+            if fld and name and name[0] in CIRCLED:  # Ⅳ１（２）① name: a direction
+                direction = next((d for d in fld.directions
+                                  if d.index == CIRCLED.index(name[0]) + 1), None)
+                rest = norm[m.end():].lstrip()
+                names = None if direction is None or not rest.startswith(
+                    direction.name[:4]) else names
         else:
             titles = _section_titles(root, plan) if titles is None else titles
             names = titles.get((a, b))
-        if names is not None and (not name or name[0] in "①②③④⑤⑥⑦⑧⑨" or name in GENERIC
+        if names is not None and (not name or name[0] in CIRCLED or name in GENERIC
                                   or any(t.startswith(name) or name.startswith(t)
                                          for t in names)):
             title = names[0]
@@ -850,7 +873,8 @@ def _audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                 elif claim := next((a for s, e, a in claims if s <= off < e), None):
                     occ.cls, occ.against = "checked", claim
                 elif not quote and (q := next((q for q in quantities()
-                                                if _matches(txt, after, q)), None)):
+                                                if _matches(txt, after, q)
+                                                and _named(line[:off], q)), None)):
                     occ.cls, occ.against = "checked", q.label
                 elif quote:
                     occ.cls, occ.against = "quoted", _fields(t.file, t.keypath or ())
