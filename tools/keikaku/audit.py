@@ -284,7 +284,8 @@ def _matches(text: str, after: str, q: Quantity) -> bool:
     return round_to(q.value, digits) == written
 
 
-NAMED = {"現状値": (".baseline.",), "目標値": (".target.", "targets.")}
+NAMED = {"現状値": (".baseline.value", ".baseline.fiscal_year"),
+         "目標値": (".target.value", ".target.fiscal_year", "targets.")}
 
 
 def _named(before: str, q: Quantity) -> bool:
