@@ -25,6 +25,7 @@ from .roles import ValueRole
 from .search import KeikakuJapanese
 from .sources import on_source_read
 from .state import load, result_for
+from .tables import attributed_entry, depart_attributed_entry, visit_attributed_entry
 
 HERE = Path(__file__).parent
 
@@ -138,6 +139,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context)
     app.add_transform(UniqueSectionIds)
     app.add_node(scroll_box, html=(visit_scroll_box, depart_scroll_box))
+    app.add_node(attributed_entry, html=(visit_attributed_entry, depart_attributed_entry))
     app.add_directive("measure-card", card.MeasureCard)
     app.add_directive("structure-diagram", summaries.StructureDiagram)
     app.add_directive("agreement", summaries.Agreement)

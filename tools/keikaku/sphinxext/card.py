@@ -34,11 +34,16 @@ def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
 
 
 def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
+    baseline = f"現状値（{plan.base_year}年度）"
+    target = f"目標値（{plan.target_year}年度）"
     rows = []
     extra: list[nodes.Node] = []
     for k in m.kpis:
-        rows.append([k.name, fmt_value(k.baseline.value, k.unit),
-                     fmt_value(k.target.value, k.unit)])
+        # The name heads its row; data-label repeats the column's header where a phone
+        # shows each KPI as a block (name, then one line per value).
+        rows.append([k.name,
+                     Span(fmt_value(k.baseline.value, k.unit), attributes={"data-label": baseline}),
+                     Span(fmt_value(k.target.value, k.unit), attributes={"data-label": target})])
         for label, v in (("現状値", k.baseline), ("目標値", k.target)):
             text = _derivation_text(k, v)
             if text:
@@ -56,30 +61,30 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
     tbl = table(
         [6, 2, 2],
         rows,
-        header=[["指標", f"現状値（{plan.base_year}年度）", f"目標値（{plan.target_year}年度）"]],
+        header=[["指標", baseline, target]],
         classes=["keikaku-kpi"],
+        stub_columns=1,
+        numeric_from=1,
+        scopes=True,
     )
-    for row in tbl.traverse(nodes.row):
-        if row.parent.tagname == "tbody":
-            for entry in list(row.children)[1:]:
-                entry["classes"].append("num")
     return [tbl, *extra]
 
 
 def budget_block(plan: Plan, m: Measure) -> nodes.table:
+    """Years as columns, as printed; on a phone each amount is a line under its year."""
     years = plan.fiscal_years
-    tbl = table(
+    cells = [Span(fmt_number(m.budget.get(y, 0)), attributes={"data-label": f"{y}年度"})
+             for y in years]
+    cells.append(Span(fmt_number(m.budget_total), attributes={"data-label": "合計"}))
+    return table(
         [3] + [2] * len(years) + [2],
-        [["事業費（千円）", *(fmt_number(m.budget.get(y, 0)) for y in years),
-          fmt_number(m.budget_total)]],
+        [["事業費（千円）", *cells]],
         header=[["実施年度", *(str(y) for y in years), "合計"]],
         classes=["keikaku-budget"],
+        stub_columns=1,
+        numeric_from=1,
+        scopes=True,
     )
-    for row in tbl.traverse(nodes.row):
-        if row.parent.tagname == "tbody":
-            for entry in list(row.children)[1:]:
-                entry["classes"].append("num")
-    return tbl
 
 
 def projects_block(plan: Plan, m: Measure) -> nodes.Node:
@@ -130,7 +135,8 @@ class MeasureCard(SphinxDirective):
             ["役割分担", parse(self, m.roles, source)],
         ]
         card = nodes.container(classes=["keikaku-card"], ids=[f"card-{m.id}"])
-        card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1)
+        card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1,
+                      scopes=True)
         notes = nodes.container(classes=["keikaku-notes"])
         for note in [plan.budget_note, *m.notes]:
             notes += nodes.paragraph(text=f"※{note}")
