@@ -68,10 +68,13 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
             counted[field] += 1
             m = plan.measure(e["measure"]) if "measure" in e else None
             if m is not None and not names_measure(e["item"], m.name):
+                # Acknowledged when the entry links the erratum that records the spelling.
+                erratum = plan.recorded(e.get("errata"), "keikaku.comment-item")
                 out.append(Problem("keikaku.comment-item", doc.rel, doc.line_of((kind, i, "item")),
-                                   "comment-item", {"kind": f"@kind-{kind}", "number": e["number"],
-                                                    "item": e["item"], "name": m.name},
-                                   Severity.WARNING, acknowledged=True))
+                                   "comment-item-recorded" if erratum else "comment-item",
+                                   {"kind": f"@kind-{kind}", "number": e["number"],
+                                    "item": e["item"], "name": m.name, "errata": erratum},
+                                   Severity.WARNING, acknowledged=bool(erratum)))
         stated = data["stated_counts"][kind]
         if stated["total"] != len(entries):
             out.append(Problem("keikaku.comment-count", doc.rel,
