@@ -22,7 +22,7 @@ _AFTER = re.compile(r"(?:に係る|に関する|の)政策分野")
 # 「政策分野が「…」」: the name stands in the brackets after it.
 _QUOTED = re.compile(r"政策分野(?:が|は|を|に|の)?「([^「」]+)」")
 # Where a name written before 「に係る政策分野」 starts at the latest.
-_START = re.compile(r".*(?:[、。「」（）()\s]|及び|並びに)")
+_START = re.compile(r".*(?:[、。「」（）()\s]|及び|並びに)", re.DOTALL)
 CLOSE = 0.75  # how alike a printed name and a field name must be to be taken for it
 
 
