@@ -279,6 +279,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります。紐付けを確かめ、原案の表記なら正誤表に記録して errata: {{keikaku.comment-item: E..}} で紐付けてください",
         "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}'; check the link, and if the draft prints it so, record it in the errata and link it with errata: {{keikaku.comment-item: E..}}",
     },
+    "comment-item-former": {
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（比較表に記録した以前の名称）",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (a former name recorded in the comparison)",
+    },
     "comment-item-recorded": {
         "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（原文のまま記録、正誤表 {errata}）",
         "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (kept as printed, errata {errata})",
