@@ -9,7 +9,7 @@ from .build import build_plan
 from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
-from .rules import budget, identity, kpi, placeholder, population, prose, revision
+from .rules import budget, identity, kpi, placeholder, population, prose, revision, roles, terms
 from .rules import schema as schema_rule
 
 SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
@@ -54,6 +54,8 @@ def load_plan(root: Path) -> Result:
         problems += budget.check(plan)
         problems += population.check(plan)
         problems += revision.check(plan, sources)
+        problems += terms.check(plan)
+        problems += roles.check(plan)
         read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
                 for doc in sources.measures if doc.ok}
         problems += prose.check(plan, root, read)

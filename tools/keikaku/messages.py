@@ -143,6 +143,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "目標値 {target}{unit} は現状値 {baseline}{unit} より {percent}% 悪化しています（理由の記載あり）",
         "en": "the target {target}{unit} is {percent}% worse than the baseline {baseline}{unit} (reason recorded)",
     },
+    "kpi-unchanged": {
+        "ja": "目標値が現状値と同じ {value}{unit} です。現状の維持を目標とする理由を target_reason に記載してください",
+        "en": "the target equals the baseline ({value}{unit}); record in target_reason why keeping the level is the aim",
+    },
+    "kpi-unchanged-explained": {
+        "ja": "目標値が現状値と同じ {value}{unit} です（理由の記載あり）",
+        "en": "the target equals the baseline ({value}{unit}) (reason recorded)",
+    },
+    "kpi-outlier": {
+        "ja": "目標値 {target}{unit} が現状値 {baseline}{unit} の {factor} 倍で、{limit} 倍を超えています。桁や累計・単年の取り違えがないか確かめ、値が正しければ理由を target_reason に記載してください",
+        "en": "the target {target}{unit} is {factor} times the baseline {baseline}{unit}, more than {limit} times; check the digits and cumulative vs yearly values, and if right record the reason in target_reason",
+    },
+    "kpi-outlier-explained": {
+        "ja": "目標値 {target}{unit} が現状値 {baseline}{unit} の {factor} 倍です（理由の記載あり）",
+        "en": "the target {target}{unit} is {factor} times the baseline {baseline}{unit} (reason recorded)",
+    },
+    "kpi-project": {
+        "ja": "算出方法に挙げた「{name}」は、施策「{measure}」の事業名称（{projects}）にありません。事業名称か算出方法の名称を直すか、原案の記載なら正誤表に記録して errata: {{keikaku.kpi-project: E..}} で紐付けてください",
+        "en": "the derivation names '{name}', which is not a project of '{measure}' ({projects}); fix the project or the derivation, or record the draft's wording in the errata and link it with errata: {{keikaku.kpi-project: E..}}",
+    },
+    "kpi-project-recorded": {
+        "ja": "算出方法に挙げた「{name}」は、施策「{measure}」の事業名称（{projects}）にありません（正誤表 {errata} に記録済み）",
+        "en": "the derivation names '{name}', which is not a project of '{measure}' ({projects}) (recorded in errata {errata})",
+    },
     "rounding-half_up": {"ja": "四捨五入", "en": "half-up"},
     "rounding-floor": {"ja": "切り捨て", "en": "floor"},
     "rounding-ceil": {"ja": "切り上げ", "en": "ceiling"},
@@ -154,6 +178,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "budget-years": {
         "ja": "事業費の年度が計画期間と一致しません（不足: {missing}／余分: {extra}）。{start}〜{end}年度の各年度を書いてください",
         "en": "budget years do not match the plan period (missing: {missing}; extra: {extra}); give each FY {start}-{end}",
+    },
+    "budget-outlier": {
+        "ja": "{year}年度の事業費 {amount}{unit} が、0 でない年度の中央値 {median}{unit} の {factor} 倍を超えています。桁の誤りがないか確かめ、正しければその年度を示した理由を notes に記載してください",
+        "en": "the FY{year} budget {amount} is more than {factor} times the median {median} of the non-zero years; check the digits, and if right give the reason in notes, naming the year",
+    },
+    "budget-outlier-noted": {
+        "ja": "{year}年度の事業費 {amount}{unit} が、0 でない年度の中央値 {median}{unit} の {factor} 倍を超えています（注記あり）",
+        "en": "the FY{year} budget {amount} is more than {factor} times the median {median} of the non-zero years (explained in notes)",
+    },
+    "budget-outlier-recorded": {
+        "ja": "{year}年度の事業費 {amount}{unit} が、0 でない年度の中央値 {median}{unit} の {factor} 倍を超えています（正誤表 {errata} に記録済み）",
+        "en": "the FY{year} budget {amount} is more than {factor} times the median {median} of the non-zero years (recorded in errata {errata})",
     },
     "budget-zero-note": {
         "ja": "{year}年度の事業費が 0 です。理由を notes に記載してください",
@@ -205,6 +241,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{table}の{where}の{rate}（{group}）: 再計算すると {computed}% ですが、記載値は {stated}% です",
         "en": "{table}, {where} {rate} ({group}): recomputed {computed}% but stated {stated}%",
     },
+    "census-year": {
+        "ja": "表「{table}」は国勢調査の年（{years}）を年度で表示しています。国勢調査は暦年の調査なので「年」で表示するか、原案の記載なら正誤表に記録して errata: {{keikaku.census-year: E..}} で紐付けてください",
+        "en": "the table '{table}' labels the census years ({years}) as fiscal years (年度); a census is taken in a calendar year: label them 年, or record the draft's label in the errata and link it with errata: {{keikaku.census-year: E..}}",
+    },
+    "census-year-recorded": {
+        "ja": "表「{table}」は国勢調査の年（{years}）を年度で表示しています（正誤表 {errata} に記録済み）",
+        "en": "the table '{table}' labels the census years ({years}) as fiscal years (年度) (recorded in errata {errata})",
+    },
     "population-target": {
         "ja": "{year}年の目標 {name} {stated}{unit}程度 が推計値 {computed}{unit} から許容差 {tolerance}{unit} を超えて離れています",
         "en": "the {year} target {name} of about {stated}{unit} is further than {tolerance}{unit} from the table's {computed}{unit}",
@@ -232,8 +276,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{kind}: stated {stated} in all, but the data holds {computed}",
     },
     "comment-item": {
-        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（原文のまま記録）",
-        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (kept as printed)",
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります。紐付けを確かめ、原案の表記なら正誤表に記録して errata: {{keikaku.comment-item: E..}} で紐付けてください",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}'; check the link, and if the draft prints it so, record it in the errata and link it with errata: {{keikaku.comment-item: E..}}",
+    },
+    "comment-item-former": {
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（比較表に記録した以前の名称）",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (a former name recorded in the comparison)",
+    },
+    "comment-item-recorded": {
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（原文のまま記録、正誤表 {errata}）",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (kept as printed, errata {errata})",
+    },
+    "field-name": {
+        "ja": "{where}で政策分野として「{printed}」と書かれていますが、この名称の政策分野はありません{hint}。原案の記載なら正誤表に記録して errata: {{keikaku.field-name: E..}} で紐付けてください",
+        "en": "{where} names '{printed}' as a policy field, but there is no such field{hint}; if the draft prints it so, record it in the errata and link it with errata: {{keikaku.field-name: E..}}",
+    },
+    "field-name-recorded": {
+        "ja": "{where}で政策分野として「{printed}」と書かれていますが、この名称の政策分野はありません{hint}（正誤表 {errata} に記録済み）",
+        "en": "{where} names '{printed}' as a policy field, but there is no such field{hint} (recorded in errata {errata})",
+    },
+    "field-name-hint": {"ja": "。政策分野の名称は", "en": "; the field is called "},
+    "field-is-direction": {"ja": "（施策展開の基本的方向の名称です）", "en": " (it is the name of a direction)"},
+    "where-body": {"ja": "本文", "en": "the body"},
+    "where-agreement": {"ja": "協定の内容", "en": "the agreement of "},
+    "role-cost": {
+        "ja": "役割分担は両方の市町がそれぞれ費用を負担するとしていますが、{name}の事業名称がなく、共通の事業名称もありません。事業名称を補うか役割分担を直すか、原案の記載なら正誤表に記録して errata: {{keikaku.role-cost: E..}} で紐付けてください",
+        "en": "the roles have every municipality bear a cost, but {name} lists no project and there is no common one; add the project or fix the roles, or record the draft in the errata and link it with errata: {{keikaku.role-cost: E..}}",
+    },
+    "role-cost-recorded": {
+        "ja": "役割分担は両方の市町がそれぞれ費用を負担するとしていますが、{name}の事業名称がなく、共通の事業名称もありません（正誤表 {errata} に記録済み）",
+        "en": "the roles have every municipality bear a cost, but {name} lists no project and there is no common one (recorded in errata {errata})",
     },
     "comment-numbering": {
         "ja": "{kind}の番号が 1 から {count} までの連番になっていません（{numbers}）",
@@ -258,7 +330,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind-public_comments": {"ja": "パブリックコメント", "en": "public comments"},
     "kind-council_opinions": {"ja": "懇談会委員意見", "en": "council opinions"},
     "code-comment-count": {"ja": "意見の件数（総数・政策分野別）の記載が、意見のデータと紐付けから数えた件数と一致すること。意見の番号が連番であること", "en": "stated comment counts equal the counts from the data"},
-    "code-comment-item": {"ja": "意見の項目名が紐付けた施策の名称と異なる場合に知らせること（警告）", "en": "a comment item that differs from its measure's name is reported (warning)"},
+    "code-comment-item": {"ja": "意見の項目名が紐付けた施策の名称と異なる場合に知らせること（警告。原案の表記として正誤表に紐付けたものは記録済み）", "en": "a comment item that differs from its measure's name is reported (warning; acknowledged when linked to an erratum)"},
+    "code-field-name": {"ja": "本文・協定の内容・意見（項目・概要・考え方）で「…に係る政策分野」「政策分野が「…」」と書かれた名称や、政策分野に紐付けた意見の項目名が、政策分野（または連携する事項）の名称であること", "en": "a policy field named in a text is one of the plan's fields or areas"},
+    "code-role-cost": {"ja": "役割分担で両方の市町がそれぞれ費用を負担するとした施策に、各市町の事業名称か共通の事業名称があること", "en": "when the roles have every municipality pay, each lists a project (or there is a common one)"},
     "code-comparison": {"ja": "比較表で、名称が変わった施策が変更として記載され、第３次の番号・名称がデータと一致し、すべての施策が載り、印と理由が対応すること", "en": "the comparison lists renames, matches the data and every mark has its reason"},
     # -- prose and roles -------------------------------------------------------
     "value-path": {
@@ -282,6 +356,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ref-direction": {"ja": "施策展開の基本的方向", "en": "direction"},
     "ref-field": {"ja": "政策分野", "en": "policy field"},
     "ref-area": {"ja": "連携する事項", "en": "area"},
+    "errata-unknown-id": {
+        "ja": "{code} の紐付け先の正誤表「{id}」が docs/data/errata.yaml にありません",
+        "en": "the errata entry '{id}' linked for {code} is not in docs/data/errata.yaml",
+    },
     "where-comparison": {"ja": "比較表の行", "en": "a comparison row"},
     "plan-unreadable": {
         "ja": "{path} の計画に {count} 件のエラーがあり読み込めません。先に keikaku check で直してください",
@@ -333,13 +411,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-printed": {"ja": "手で入力された名称（カードに印刷された施策名・政策分野・政策の内容）がデータと一致すること", "en": "names typed again equal the data"},
     "code-kpi-year": {"ja": "成果指標の現状値・目標値が計画の基準年度・目標年度のものであること", "en": "KPI years are the plan's base and target years"},
     "code-kpi-derivation": {"ja": "算出方法（分子÷分母）を宣言した端数処理で計算した値が記載値と一致すること", "en": "a KPI derivation gives the stated value under its rounding"},
+    "code-kpi-unchanged": {"ja": "目標値が現状値と同じ場合に、現状維持を目標とする理由が記載されていること（警告）", "en": "a target equal to its baseline has a reason (warning)"},
+    "code-kpi-outlier": {"ja": "目標値が現状値の 5 倍を超える場合に知らせること（警告。理由を記載すれば記録済み）", "en": "a target over 5 times its baseline is reported (warning)"},
+    "code-kpi-project": {"ja": "算出方法の分子・分母や出典に挙げた「…事業」が、その施策の事業名称（【共通】【一関市】【平泉町】）か施策名であること", "en": "a project a KPI derivation names is on the card"},
     "code-kpi-target": {"ja": "目標値が現状値より 5% を超えて悪化する場合に理由が記載されていること（理由があれば警告）", "en": "a target more than 5% worse than its baseline has a reason"},
     "code-budget-years": {"ja": "事業費が計画期間のすべての年度について、過不足なく記載されていること", "en": "budgets cover exactly the plan's fiscal years"},
     "code-budget-zero": {"ja": "事業費が 0 の年度について、その年度を示した注記（「2026年度以降」「令和８年度」「2026〜2028年度」など）があること", "en": "a zero budget year has a note that names the year"},
+    "code-budget-outlier": {"ja": "ある年度の事業費が、その施策の 0 でない年度の中央値の 2 倍を超える場合に知らせること（警告。その年度を示した注記か正誤表があれば記録済み）", "en": "a budget year over twice the median of the measure's non-zero years is reported (warning)"},
     "code-budget-sum": {"ja": "事業費の内訳（市町別・事業別）を記載した場合、その合計が各年度の事業費と一致すること", "en": "a budget breakdown sums to the budget"},
     "code-land-area": {"ja": "面積の表の圏域合計と構成比が市町の面積から再計算した値と一致すること", "en": "the land area table adds up"},
     "code-population-sum": {"ja": "人口の表で年齢３区分の和が合計に、市町の和が圏域合計に一致すること", "en": "population groups and municipalities add up"},
     "code-population-rate": {"ja": "記載の増減率・人口比率・高齢化率が、表の端数処理で再計算した値と一致すること", "en": "stated population rates equal the recomputed ones"},
+    "code-census-year": {"ja": "国勢調査の年（census_years）を表の見出しで年度と表示していないこと", "en": "census years are not labelled as fiscal years"},
     "code-population-target": {"ja": "「程度」で示した人口・高齢化率の目標が、宣言した許容差の範囲で表と一致すること", "en": "population targets lie within their tolerance of the table"},
     "code-value-path": {"ja": "本文中のデータ参照 {{value}} が存在するデータを指すこと", "en": "{{value}} references resolve"},
     "code-era": {"ja": "和暦と西暦の組（令和６年度＝2024年度など）が一致すること", "en": "era and Western years agree"},

@@ -16,6 +16,17 @@ UNSET_SDGS = "未設定（原資料のアイコンが失われたため）"
 UNSET_MARKS = "未設定（原資料のチェック記号が失われたため）"
 
 
+def _reason_label(k: Kpi) -> str:
+    """What the recorded reason explains: a worse, an unchanged or a far higher target."""
+    if k.target.value == k.baseline.value:
+        return "目標値を現状値と同じとした理由"
+    if k.higher_is_better and k.target.value < k.baseline.value:
+        return "目標値が現状値を下回る理由"
+    if not k.higher_is_better and k.target.value > k.baseline.value:
+        return "目標値が現状値を上回る理由"
+    return "目標値の理由"
+
+
 def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
     d = v.derivation
     if d is None:
@@ -55,7 +66,7 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
                 extra.append(para)
         if k.target_reason:
             para = nodes.paragraph(classes=["keikaku-target-reason"])
-            para += nodes.strong(text="目標値が現状値を下回る理由: ")
+            para += nodes.strong(text=f"{_reason_label(k)}: ")
             para += nodes.Text(k.target_reason)
             extra.append(para)
     tbl = table(
