@@ -5,5 +5,6 @@
 - ``kpi``: KPI years, derivations, targets;
 - ``budget``: budget years and zero years;
 - ``population``: sums, rates and targets of the population tables;
-- ``prose``: data references and era/weekday pairs in the MyST text.
+- ``prose``: data references and era/weekday pairs in the MyST text;
+- ``quote``: quotes of the data against the archived source (docs/source/).
 """

@@ -1,0 +1,123 @@
+"""Quotes against the archived source (docs/source/, see keikaku.archive): every text
+the data says is printed in the source must occur in it, line wraps and spacing aside.
+
+Quotes: errata ``printed[].text`` (unless marked ``verbatim: false`` with a reason), the
+names of a measure's ``printed:`` block, the 項目, opinions and answers of the public
+comments and council opinions, and the 2nd and 3rd visions' names and the reasons of
+the comparison table. The archive itself must be the one its provenance records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from ..archive import Archive, sha256
+from ..load import Document, Sources
+from ..problems import Problem
+
+COMMENT_FIELDS = {
+    "public_comments": ("item", "summary", "response"),
+    "council_opinions": ("item", "opinion", "response"),
+}
+SHOWN = 30  # characters of a quote shown in a message
+
+
+class Label:
+    """The message parameter naming a quote (「正誤表 E04 の原案の記載（…）」)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+
+    def render(self, lang: str) -> str:
+        from ..messages import render
+        from ..problems import localize
+
+        return render(self.key, lang, **{k: localize(v, lang) for k, v in self.params.items()})
+
+
+def quotes(sources: Sources) -> Iterator[tuple[Document, tuple[object, ...], str, Label]]:
+    """(document, key path, text, label) of every quote of the data."""
+    errata = sources.errata
+    if errata.ok:
+        for i, entry in enumerate(errata.data.get("errata", [])):
+            for j, p in enumerate(entry.get("printed", [])):
+                if p.get("verbatim", True) is not False:
+                    yield (errata, ("errata", i, "printed", j, "text"), p["text"],
+                           Label("quote-what-errata", id=entry["id"], where=p["where"]))
+    for doc in sources.measures:
+        if doc.ok:
+            for key, text in (doc.data.get("printed") or {}).items():
+                yield (doc, ("printed", key), text,
+                       Label("quote-what-printed", label=f"@label-{key}"))
+    comments = sources.comments
+    if comments is not None and comments.ok:
+        for kind, fields in COMMENT_FIELDS.items():
+            for i, entry in enumerate(comments.data.get(kind, [])):
+                for name in fields:
+                    if name in entry:
+                        yield (comments, (kind, i, name), entry[name],
+                               Label("quote-what-comment", kind=f"@kind-{kind}",
+                                     number=entry["number"], field=f"@comment-{kind}-{name}"))
+    comparison = sources.comparison
+    if comparison is not None and comparison.ok:
+        for i, row in enumerate(comparison.data.get("rows", [])):
+            if "previous" in row:
+                yield (comparison, ("rows", i, "previous", "name"), row["previous"]["name"],
+                       Label("quote-what-previous", number=row["previous"]["number"]))
+            if "printed_name" in row:
+                yield (comparison, ("rows", i, "printed_name"), row["printed_name"],
+                       Label("quote-what-current", number=row.get("printed_number", "")))
+        for i, change in enumerate(comparison.data.get("changes", [])):
+            yield (comparison, ("changes", i, "reason"), change["reason"],
+                   Label("quote-what-reason", mark=change["mark"]))
+
+
+def load_archive(sources: Sources, problems: list[Problem]) -> Archive | None:
+    """The archive the provenance names (None without one); a missing archive or one
+    that is not what the provenance records is a problem."""
+    prov = sources.provenance
+    if prov is None or not prov.ok:
+        return None
+    rel = (PurePosixPath(prov.rel).parent / prov.data["file"]).as_posix()
+    try:
+        raw = (sources.root / rel).read_bytes()
+        archive = Archive(rel, raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem("keikaku.archive", prov.rel, prov.line_of(("file",)),
+                                "archive-unreadable",
+                                {"file": rel, "reason": getattr(exc, "strerror", None)
+                                 or type(exc).__name__}))
+        return None
+    expected = prov.data["archive"]["sha256"]
+    if sha256(raw) != expected:
+        problems.append(Problem("keikaku.archive", prov.rel,
+                                prov.line_of(("archive", "sha256")), "archive-changed",
+                                {"file": rel, "expected": expected[:12],
+                                 "actual": sha256(raw)[:12]}))
+    return archive
+
+
+def shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
+
+
+def check(sources: Sources, archive: Archive | None) -> list[Problem]:
+    if archive is None:
+        return []
+    problems: list[Problem] = []
+    for doc, keypath, text, label in quotes(sources):
+        if not isinstance(text, str) or text in archive:
+            continue  # a value of the wrong type is the schema's problem
+        near = archive.closest(text)
+        params: dict[str, object] = {"what": label, "quote": shorten(text),
+                                     "archive": archive.rel}
+        if near is None:
+            problems.append(Problem("keikaku.quote", doc.rel, doc.line_of(keypath),
+                                    "quote-missing-nothing-near", params))
+        else:
+            params |= {"line": near.line, "printed": near.printed, "quoted": near.quoted}
+            problems.append(Problem("keikaku.quote", doc.rel, doc.line_of(keypath),
+                                    "quote-missing", params))
+    return problems
