@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _SPACES = re.compile(r"[^\S\n]+")
 _AUTOSPACE = re.compile(r"(?<=[0-9A-Za-z]) (?=[^\x00-\x7f])|(?<=[^\x00-\x7f]) (?=[0-9A-Za-z])")
@@ -63,9 +64,10 @@ def _excerpt(text: str, start: int, end: int, context: int = 10) -> str:
 class Archive:
     """The archived text, normalised once; line numbers are those of the file."""
 
-    def __init__(self, rel: str, text: str) -> None:
+    def __init__(self, rel: str, text: str, provenance: dict[str, Any] | None = None) -> None:
         self.rel = rel
         self.text = text
+        self.provenance = provenance or {}  # docs/source/provenance.yaml, as read
         self.lines = text.split("\n")
         if self.lines and self.lines[-1] == "":
             self.lines.pop()
@@ -101,14 +103,34 @@ class Archive:
             pos = self.normal.find(needle, pos + 1)
         return out
 
-    def place(self, quote: str, hints: list[int] | tuple[int, ...] = ()) -> tuple[int, int] | None:
-        """Where a quote stands: the place that holds one of ``hints`` (line numbers the
-        data records), else the first place; None when it does not occur."""
-        places = self.find(quote)
-        for first, last in places:
-            if any(first <= h <= last for h in hints):
-                return first, last
-        return places[0] if places else None
+    def places(self, quotes: list[str], hints: list[int] | tuple[int, ...] = (),
+               lines: list[int | None] | None = None) -> list[tuple[int, int] | None]:
+        """Where each of several quotes of one record stands (an erratum's printed texts,
+        whose lines the record lists as ``hints``, in no particular order). A quote with
+        its own line in ``lines`` stands at the place holding that line (None if none
+        does). Otherwise a quote found in several places takes one holding a hinted line
+        no other quote has taken, the quotes with the fewest such places choosing first,
+        or else its first place; None when it does not occur."""
+        lines = lines or [None] * len(quotes)
+        found = [self.find(q) for q in quotes]
+        out: list[tuple[int, int] | None] = [places[0] if places else None
+                                             for places in found]
+        taken: set[int] = set()
+        for i, line in enumerate(lines):
+            if line is not None:
+                out[i] = next((p for p in found[i] if p[0] <= line <= p[1]), None)
+                taken.add(line)
+        hinted = [[p for p in places if any(p[0] <= h <= p[1] for h in hints)]
+                  if lines[i] is None else [] for i, places in enumerate(found)]
+        for i in sorted(range(len(quotes)), key=lambda i: (len(hinted[i]), i)):
+            if not hinted[i]:
+                continue
+            free = [p for p in hinted[i]
+                    if any(p[0] <= h <= p[1] and h not in taken for h in hints)]
+            first, last = (free or hinted[i])[0]
+            out[i] = first, last
+            taken.update(h for h in hints if first <= h <= last)
+        return out
 
     def closest(self, quote: str) -> Closest | None:
         """The passage most like a quote (3-grams vote for an alignment, difflib

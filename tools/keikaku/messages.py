@@ -269,6 +269,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{what}「{quote}」が原文（{archive}）にありません（似た箇所も見つかりません）。原文どおりに直してください",
         "en": "{what} '{quote}' does not occur in the source ({archive}), nor anything like it; quote the source as printed",
     },
+    "quote-not-at-line": {
+        "ja": "{what}「{quote}」は原文（{archive}）の {line}行目にありません（{found}行目にあります）。line を直してください",
+        "en": "{what} '{quote}' is not on line {line} of the source ({archive}) but on line {found}; fix 'line'",
+    },
     "quote-what-errata": {"ja": "正誤表 {id} の原案の記載（{where}）", "en": "the printed text of erratum {id} ({where})"},
     "quote-what-printed": {"ja": "カードに印刷された{label}", "en": "the {label} printed on the card"},
     "quote-what-comment": {"ja": "{kind} {number} の{field}", "en": "{field} of {kind} {number}"},

@@ -36,20 +36,25 @@ class Label:
         return render(self.key, lang, **{k: localize(v, lang) for k, v in self.params.items()})
 
 
-def quotes(sources: Sources) -> Iterator[tuple[Document, tuple[object, ...], str, Label]]:
-    """(document, key path, text, label) of every quote of the data."""
+Quote = tuple[Document, tuple[object, ...], str, Label, int | None]
+
+
+def quotes(sources: Sources) -> Iterator[Quote]:
+    """(document, key path, text, label, the line of the archive it is said to stand
+    on or None) of every quote of the data."""
     errata = sources.errata
     if errata.ok:
         for i, entry in enumerate(errata.data.get("errata", [])):
             for j, p in enumerate(entry.get("printed", [])):
                 if p.get("verbatim", True) is not False:
                     yield (errata, ("errata", i, "printed", j, "text"), p["text"],
-                           Label("quote-what-errata", id=entry["id"], where=p["where"]))
+                           Label("quote-what-errata", id=entry["id"], where=p["where"]),
+                           p.get("line"))
     for doc in sources.measures:
         if doc.ok:
             for key, text in (doc.data.get("printed") or {}).items():
                 yield (doc, ("printed", key), text,
-                       Label("quote-what-printed", label=f"@label-{key}"))
+                       Label("quote-what-printed", label=f"@label-{key}"), None)
     comments = sources.comments
     if comments is not None and comments.ok:
         for kind, fields in COMMENT_FIELDS.items():
@@ -58,19 +63,20 @@ def quotes(sources: Sources) -> Iterator[tuple[Document, tuple[object, ...], str
                     if name in entry:
                         yield (comments, (kind, i, name), entry[name],
                                Label("quote-what-comment", kind=f"@kind-{kind}",
-                                     number=entry["number"], field=f"@comment-{kind}-{name}"))
+                                     number=entry["number"], field=f"@comment-{kind}-{name}"),
+                               None)
     comparison = sources.comparison
     if comparison is not None and comparison.ok:
         for i, row in enumerate(comparison.data.get("rows", [])):
             if "previous" in row:
                 yield (comparison, ("rows", i, "previous", "name"), row["previous"]["name"],
-                       Label("quote-what-previous", number=row["previous"]["number"]))
+                       Label("quote-what-previous", number=row["previous"]["number"]), None)
             if "printed_name" in row:
                 yield (comparison, ("rows", i, "printed_name"), row["printed_name"],
-                       Label("quote-what-current", number=row.get("printed_number", "")))
+                       Label("quote-what-current", number=row.get("printed_number", "")), None)
         for i, change in enumerate(comparison.data.get("changes", [])):
             yield (comparison, ("changes", i, "reason"), change["reason"],
-                   Label("quote-what-reason", mark=change["mark"]))
+                   Label("quote-what-reason", mark=change["mark"]), None)
 
 
 def load_archive(sources: Sources, problems: list[Problem]) -> Archive | None:
@@ -82,7 +88,7 @@ def load_archive(sources: Sources, problems: list[Problem]) -> Archive | None:
     rel = (PurePosixPath(prov.rel).parent / prov.data["file"]).as_posix()
     try:
         raw = (sources.root / rel).read_bytes()
-        archive = Archive(rel, raw.decode("utf-8"))
+        archive = Archive(rel, raw.decode("utf-8"), prov.data)
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem("keikaku.archive", prov.rel, prov.line_of(("file",)),
                                 "archive-unreadable",
@@ -107,9 +113,18 @@ def check(sources: Sources, archive: Archive | None) -> list[Problem]:
     if archive is None:
         return []
     problems: list[Problem] = []
-    for doc, keypath, text, label in quotes(sources):
-        if not isinstance(text, str) or text in archive:
+    for doc, keypath, text, label, line in quotes(sources):
+        if not isinstance(text, str):
             continue  # a value of the wrong type is the schema's problem
+        if text in archive:
+            places = archive.find(text)
+            if line is not None and not any(a <= line <= b for a, b in places):
+                problems.append(Problem(
+                    "keikaku.quote", doc.rel, doc.line_of((*keypath[:-1], "line")),
+                    "quote-not-at-line",
+                    {"what": label, "quote": shorten(text), "archive": archive.rel,
+                     "line": line, "found": "、".join(str(a) for a, _ in places)}))
+            continue
         near = archive.closest(text)
         params: dict[str, object] = {"what": label, "quote": shorten(text),
                                      "archive": archive.rel}
