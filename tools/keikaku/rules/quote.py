@@ -4,12 +4,13 @@ the data says is printed in the source must occur in it, line wraps and spacing 
 Quotes: errata ``printed[].text`` (unless marked ``verbatim: false`` with a reason), the
 names of a measure's ``printed:`` block, the 項目, opinions and answers of the public
 comments and council opinions, and the 2nd and 3rd visions' names and the reasons of
-the comparison table. The archive itself must be the one its provenance records.
+the comparison table, as far as the provenance lists them in ``quoted_in``. The
+archive itself must be the one its provenance records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from ..archive import Archive, sha256
@@ -21,6 +22,8 @@ COMMENT_FIELDS = {
     "council_opinions": ("item", "opinion", "response"),
 }
 SHOWN = 30  # characters of a quote shown in a message
+# What may quote the archive (provenance.yaml quoted_in).
+KINDS = ("errata", "printed", "comments", "comparison")
 
 
 class Label:
@@ -39,24 +42,25 @@ class Label:
 Quote = tuple[Document, tuple[object, ...], str, Label, int | None]
 
 
-def quotes(sources: Sources) -> Iterator[Quote]:
+def quotes(sources: Sources, kinds: Iterable[str] = KINDS) -> Iterator[Quote]:
     """(document, key path, text, label, the line of the archive it is said to stand
-    on or None) of every quote of the data."""
+    on or None) of every quote of the data of ``kinds`` (see KINDS)."""
+    kinds = set(kinds)
     errata = sources.errata
-    if errata.ok:
+    if errata.ok and "errata" in kinds:
         for i, entry in enumerate(errata.data.get("errata", [])):
             for j, p in enumerate(entry.get("printed", [])):
                 if p.get("verbatim", True) is not False:
                     yield (errata, ("errata", i, "printed", j, "text"), p["text"],
                            Label("quote-what-errata", id=entry["id"], where=p["where"]),
                            p.get("line"))
-    for doc in sources.measures:
+    for doc in sources.measures if "printed" in kinds else []:
         if doc.ok:
             for key, text in (doc.data.get("printed") or {}).items():
                 yield (doc, ("printed", key), text,
                        Label("quote-what-printed", label=f"@label-{key}"), None)
     comments = sources.comments
-    if comments is not None and comments.ok:
+    if comments is not None and comments.ok and "comments" in kinds:
         for kind, fields in COMMENT_FIELDS.items():
             for i, entry in enumerate(comments.data.get(kind, [])):
                 for name in fields:
@@ -66,7 +70,7 @@ def quotes(sources: Sources) -> Iterator[Quote]:
                                      number=entry["number"], field=f"@comment-{kind}-{name}"),
                                None)
     comparison = sources.comparison
-    if comparison is not None and comparison.ok:
+    if comparison is not None and comparison.ok and "comparison" in kinds:
         for i, row in enumerate(comparison.data.get("rows", [])):
             if "previous" in row:
                 yield (comparison, ("rows", i, "previous", "name"), row["previous"]["name"],
@@ -113,7 +117,7 @@ def check(sources: Sources, archive: Archive | None) -> list[Problem]:
     if archive is None:
         return []
     problems: list[Problem] = []
-    for doc, keypath, text, label, line in quotes(sources):
+    for doc, keypath, text, label, line in quotes(sources, archive.provenance["quoted_in"]):
         if not isinstance(text, str):
             continue  # a value of the wrong type is the schema's problem
         if text in archive:
