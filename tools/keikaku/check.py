@@ -5,11 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archive import Archive
 from .build import build_plan
 from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
-from .rules import budget, identity, kpi, placeholder, population, prose, revision, roles, terms
+from .rules import (
+    budget,
+    identity,
+    kpi,
+    placeholder,
+    population,
+    prose,
+    quote,
+    revision,
+    roles,
+    terms,
+)
 from .rules import schema as schema_rule
 
 SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
@@ -23,6 +35,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     unchecked: int = 0  # files that could not be read or validated (their content unchecked)
+    archive: Archive | None = None  # the archived source the quotes are checked against
 
     @property
     def errors(self) -> list[Problem]:
@@ -40,7 +53,7 @@ def load_plan(root: Path) -> Result:
     sources = read_sources(root, problems)
     for name, schema_name in SCHEMA_OF.items():
         problems += schema_rule.check_document(root, getattr(sources, name), schema_name)
-    for name in ("comments", "comparison"):
+    for name in ("comments", "comparison", "provenance"):
         doc = getattr(sources, name)
         if doc is not None:
             problems += schema_rule.check_document(root, doc, name)
@@ -60,6 +73,8 @@ def load_plan(root: Path) -> Result:
                 for doc in sources.measures if doc.ok}
         problems += prose.check(plan, root, read)
         problems += placeholder.check(plan)
+        result.archive = quote.load_archive(sources, problems)
+        problems += quote.check(sources, result.archive)
     result.unchecked = sum(not doc.ok for doc in sources.documents())
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

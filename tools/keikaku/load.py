@@ -209,9 +209,11 @@ class Sources:
     measures: list[Document]
     comments: Document | None = None
     comparison: Document | None = None
+    provenance: Document | None = None
 
     def documents(self) -> list[Document]:
-        optional = [d for d in (self.comments, self.comparison) if d is not None]
+        optional = [d for d in (self.comments, self.comparison, self.provenance)
+                    if d is not None]
         return [self.plan, self.structure, self.population, self.errata, *optional,
                 *self.measures]
 
@@ -222,10 +224,12 @@ DATA_FILES = {
     "population": "docs/data/population.yaml",
     "errata": "docs/data/errata.yaml",
 }
-# Files a plan may have: public comments and council opinions, the comparison table.
+# Files a plan may have: public comments and council opinions, the comparison table,
+# the provenance of the archived source text the quotes are checked against.
 OPTIONAL_FILES = {
     "comments": "docs/data/comments.yaml",
     "comparison": "docs/data/comparison.yaml",
+    "provenance": "docs/source/provenance.yaml",
 }
 
 

@@ -334,6 +334,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-field-name": {"ja": "本文・協定の内容・意見（項目・概要・考え方）で「…に係る政策分野」「政策分野が「…」」と書かれた名称や、政策分野に紐付けた意見の項目名が、政策分野（または連携する事項）の名称であること", "en": "a policy field named in a text is one of the plan's fields or areas"},
     "code-role-cost": {"ja": "役割分担で両方の市町がそれぞれ費用を負担するとした施策に、各市町の事業名称か共通の事業名称があること", "en": "when the roles have every municipality pay, each lists a project (or there is a common one)"},
     "code-comparison": {"ja": "比較表で、名称が変わった施策が変更として記載され、第３次の番号・名称がデータと一致し、すべての施策が載り、印と理由が対応すること", "en": "the comparison lists renames, matches the data and every mark has its reason"},
+    # -- quotes and the archived source ------------------------------------
+    "quote-missing": {
+        "ja": "{what}「{quote}」が原文（{archive}）にありません。最も近いのは {line}行目で、原文「{printed}」が引用では「{quoted}」となっています。原文どおりに直してください",
+        "en": "{what} '{quote}' does not occur in the source ({archive}); the closest passage, line {line}, reads '{printed}' where the quote has '{quoted}'; quote the source as printed",
+    },
+    "quote-missing-nothing-near": {
+        "ja": "{what}「{quote}」が原文（{archive}）にありません（似た箇所も見つかりません）。原文どおりに直してください",
+        "en": "{what} '{quote}' does not occur in the source ({archive}), nor anything like it; quote the source as printed",
+    },
+    "quote-not-at-line": {
+        "ja": "{what}「{quote}」は原文（{archive}）の {line}行目にありません（{found}行目にあります）。line を直してください",
+        "en": "{what} '{quote}' is not on line {line} of the source ({archive}) but on line {found}; fix 'line'",
+    },
+    "quote-what-errata": {"ja": "正誤表 {id} の原案の記載（{where}）", "en": "the printed text of erratum {id} ({where})"},
+    "quote-what-printed": {"ja": "カードに印刷された{label}", "en": "the {label} printed on the card"},
+    "quote-what-comment": {"ja": "{kind} {number} の{field}", "en": "{field} of {kind} {number}"},
+    "quote-what-previous": {"ja": "比較表の第２次ビジョンの施策名（{number}）", "en": "the 2nd vision's name in the comparison ({number})"},
+    "quote-what-current": {"ja": "比較表の第３次ビジョンの施策名（{number}）", "en": "the 3rd vision's name in the comparison ({number})"},
+    "quote-what-reason": {"ja": "比較表の{mark}の理由", "en": "the reason of {mark} in the comparison"},
+    "comment-public_comments-item": {"ja": "項目", "en": "item"},
+    "comment-public_comments-summary": {"ja": "ご意見の概要", "en": "summary"},
+    "comment-public_comments-response": {"ja": "ご意見に対する考え方", "en": "response"},
+    "comment-council_opinions-item": {"ja": "項目", "en": "item"},
+    "comment-council_opinions-opinion": {"ja": "意見等内容", "en": "opinion"},
+    "comment-council_opinions-response": {"ja": "意見に対する考え方", "en": "response"},
+    "archive-unreadable": {
+        "ja": "原文の記録 {file} を読めません（{reason}）。引用を照合できません",
+        "en": "cannot read the archived source {file} ({reason}); quotes are not checked",
+    },
+    "archive-changed": {
+        "ja": "原文の記録 {file} が出所の記録の SHA-256 と一致しません（記録 {expected}…、実際 {actual}…）。原文の記録は編集せず、合わない引用の方を直してください",
+        "en": "the archived source {file} is not the one its provenance records (SHA-256 {expected}…, found {actual}…); never edit the archive, fix the quote instead",
+    },
+    "code-quote": {"ja": "原案の記載として引用した文言（正誤表の原案の記載、カードに印刷された名称、意見とその考え方、比較表の施策名と理由）が、原文の記録に改行と空白の違いを除いてそのままあること", "en": "every quote occurs verbatim in the archived source (line wraps and spacing aside)"},
+    "code-archive": {"ja": "原文の記録（docs/source/）が出所の記録（provenance.yaml）の SHA-256 のとおりで、編集されていないこと", "en": "the archived source is the one its provenance records"},
     # -- prose and roles -------------------------------------------------------
     "value-path": {
         "ja": "データの参照「{path}」が見つかりません{hint}",

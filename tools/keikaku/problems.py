@@ -73,6 +73,8 @@ CODES: dict[str, str] = {
     "keikaku.comment-count": "revision",
     "keikaku.comment-item": "revision",
     "keikaku.comparison": "revision",
+    "keikaku.quote": "quote",
+    "keikaku.archive": "quote",
     "keikaku.value-path": "prose",
     "keikaku.field-name": "terms",
     "keikaku.role-cost": "roles",

@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from . import card, changes, fonts, population, revision, summaries
+from . import archive, card, changes, fonts, population, revision, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
 from .roles import ValueRole
@@ -136,6 +136,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", on_source_read)
     app.connect("build-finished", on_build_finished)
     app.connect("doctree-resolved", wrap_wide_tables)
+    app.connect("doctree-resolved", archive.unlink_sources_outside_html)
+    app.connect("build-finished", archive.copy_archive_text)
     app.connect("html-page-context", on_html_page_context)
     app.add_transform(UniqueSectionIds)
     app.add_node(scroll_box, html=(visit_scroll_box, depart_scroll_box))
@@ -146,6 +148,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("directions-table", summaries.DirectionsTable)
     app.add_directive("budget-summary", summaries.BudgetSummary)
     app.add_directive("errata-list", summaries.ErrataList)
+    app.add_directive("source-archive", archive.SourceArchive)
     app.add_directive("measure-errata", summaries.MeasureErrata)
     app.add_directive("data-downloads", summaries.DataDownloads)
     app.add_directive("rule-catalogue", summaries.RuleCatalogue)
