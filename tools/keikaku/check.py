@@ -9,7 +9,7 @@ from .build import build_plan
 from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
-from .rules import budget, identity, kpi, population, prose, revision
+from .rules import budget, identity, kpi, markup, population, prose, revision
 from .rules import schema as schema_rule
 
 SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
@@ -45,6 +45,7 @@ def load_plan(root: Path) -> Result:
             problems += schema_rule.check_document(root, doc, name)
     for doc in sources.measures:
         problems += schema_rule.check_document(root, doc, "measure")
+    problems += markup.check(sources)
     plan = build_plan(sources, problems)
     result = Result(root, plan, problems, files=len(sources.documents()))
     if plan is not None:
@@ -54,7 +55,9 @@ def load_plan(root: Path) -> Result:
         problems += population.check(plan)
         problems += revision.check(plan, sources)
         read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
-                for doc in sources.measures if doc.ok}
+                for doc in [*sources.measures, *sources.pages]}
+        read.update((doc.rel, [(doc.text, 1)]) for doc in sources.documents()
+                    if doc not in sources.measures)
         problems += prose.check(plan, root, read)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

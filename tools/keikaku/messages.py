@@ -16,6 +16,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "UTF-8 として読めない文字があります（{offset} バイト目）。UTF-8 で保存し直してください",
         "en": "bytes that are not UTF-8 at offset {offset}; save the file as UTF-8",
     },
+    "too-large": {
+        "ja": "ファイルが大きすぎるため読みません（{size} バイト。上限は {limit} バイト）。1つの施策は1つのファイルに、データは内容ごとのファイルに分け、大きな資料は計画に入れずリンクで示してください",
+        "en": "the file is too large to read ({size} bytes; the limit is {limit}); keep one measure per file, split data by subject, and link to large documents instead of including them",
+    },
     "front-matter-missing": {
         "ja": "フロントマターがありません。1行目を「---」とし、データのあとを「---」で閉じてください",
         "en": "no front matter: start the file with a line '---' and close the data with '---'",
@@ -27,6 +31,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml-syntax": {
         "ja": "YAML の書き方に誤りがあります（{problem}）。インデントと「:」の後の空白を確認してください",
         "en": "YAML syntax error ({problem}); check the indentation and the space after ':'",
+    },
+    "yaml-anchor": {
+        "ja": "YAML のアンカー・エイリアス「{anchor}」は使えません（計画では不要で、展開すると膨大な量になり得るため）。値をその場所にそのまま書いてください",
+        "en": "YAML anchors and aliases ('{anchor}') are not allowed (the plan needs none, and expanding them can explode); write the value out where it is used",
+    },
+    "yaml-too-deep": {
+        "ja": "YAML の入れ子が深すぎます（1000 段まで）。「[」「{{」の閉じ忘れやインデントの誤りを確認してください",
+        "en": "the YAML nests too deeply (at most 1000 levels); check for unclosed '[' or '{{' and the indentation",
+    },
+    "too-many-values": {
+        "ja": "1つのファイルのデータの項目が多すぎます（上限は {limit} 個）。内容ごとにファイルを分けるか、不要な繰り返しを削ってください",
+        "en": "the file holds too many keys and values (the limit is {limit}); split it by subject or remove repetitions",
     },
     "not-a-mapping": {
         "ja": "データが「キー: 値」の形になっていません",
@@ -72,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "more-errors": {
         "ja": "（同じファイルにほか {count} 件のスキーマ違反）",
         "en": "({count} more schema errors in this file)",
+    },
+    "more-errors-many": {
+        "ja": "（同じファイルにほか {count} 件を超えるスキーマ違反）",
+        "en": "(more than {count} other schema errors in this file)",
     },
     "body-section-missing": {
         "ja": "本文に見出し「## {heading}」がありません。取組内容・事業効果・役割分担の順に見出しを置いてください",
@@ -252,6 +272,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "日付と曜日が一致しません: 「{text}」（{date} は {expected}曜日）",
         "en": "date and weekday disagree: '{text}' ({date} is a {expected_en})",
     },
+    "raw-html": {
+        "ja": "生の HTML「{what}」は使えません（そのまま公開ページに載り、スクリプトなども動いてしまうため）。Markdown で書いてください。どうしても必要な場合は、このファイルのフロントマターに allow_raw_html: true と書き、内容を確認したうえで許可してください",
+        "en": "raw HTML ('{what}') is not allowed (it would be published as it is, scripts included); write it as Markdown, or, if it is really needed, review it and allow it with 'allow_raw_html: true' in this file's front matter",
+    },
+    "raw-directive": {
+        "ja": "ディレクティブ「{{{what}}}」は使えません（中身が生の HTML などとしてそのまま公開ページに載るため）。Markdown で書いてください。どうしても必要な場合は、このファイルのフロントマターに allow_raw_html: true と書き、内容を確認したうえで許可してください",
+        "en": "the directive '{{{what}}}' is not allowed (its content would be published unescaped); write it as Markdown, or, if it is really needed, review it and allow it with 'allow_raw_html: true' in this file's front matter",
+    },
+    "sphinx-raw-dropped": {
+        "ja": "許可のない生の HTML（{what}）を公開ページから除きました。keikaku check の指摘に従って直してください",
+        "en": "removed raw HTML ('{what}') that its file does not allow from the page; fix it as keikaku check says",
+    },
     # -- errata ----------------------------------------------------------------
     "unknown-reference": {
         "ja": "{where}が参照している{kind}「{id}」がありません。ID を確かめてください（施策は measures/ のファイル名、方向・分野・事項は docs/data/structure.yaml）",
@@ -321,6 +353,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-population-rate": {"ja": "記載の増減率・人口比率・高齢化率が、表の端数処理で再計算した値と一致すること", "en": "stated population rates equal the recomputed ones"},
     "code-population-target": {"ja": "「程度」で示した人口・高齢化率の目標が、宣言した許容差の範囲で表と一致すること", "en": "population targets lie within their tolerance of the table"},
     "code-value-path": {"ja": "本文中のデータ参照 {{value}} が存在するデータを指すこと", "en": "{{value}} references resolve"},
+    "code-raw-html": {"ja": "施策の本文とページに生の HTML や raw・eval-rst・role ディレクティブがないこと（HTML のコメントは可。ファイルのフロントマターに allow_raw_html: true があれば許可）", "en": "no raw HTML or raw / eval-rst / role directive in measure bodies and pages unless the file has allow_raw_html: true"},
     "code-era": {"ja": "和暦と西暦の組（令和６年度＝2024年度など）が一致すること", "en": "era and Western years agree"},
     "code-weekday": {"ja": "日付と曜日（令和６年３月21日（木）など）が一致すること", "en": "dates and weekdays agree"},
     # -- report ----------------------------------------------------------------

@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "keikaku.comment-item": "revision",
     "keikaku.comparison": "revision",
     "keikaku.value-path": "prose",
+    "keikaku.raw-html": "markup",
     "keikaku.era": "dates",
     "keikaku.weekday": "dates",
 }
