@@ -55,7 +55,7 @@ def tests(session: nox.Session) -> None:
 def check(session: nox.Session) -> None:
     """Run keikaku check on the repository."""
     install(session, "test")
-    session.run("keikaku", "check", ".")
+    session.run("keikaku", "check", "--strict", ".")
 
 
 @nox.session

@@ -33,16 +33,48 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(scope="session")
+def plan():
+    """The repository's plan, as loaded by keikaku."""
+    from keikaku.check import load_plan
+
+    return load_plan(REPO).plan
+
+
 @pytest.fixture
 def plan_copy(tmp_path: Path) -> Path:
     return copy_plan(tmp_path / "plan")
 
 
-def sphinx_build(builder: str, out: Path, src: Path = REPO) -> subprocess.CompletedProcess:
+def fontconfig_env(folder: Path, font_dirs: tuple[Path, ...] = ()) -> dict[str, str]:
+    """The environment of a machine whose only fonts are in ``font_dirs`` (none: a
+    machine with no fonts installed), whatever this machine has."""
+    import os
+
+    (folder / "none").mkdir(parents=True, exist_ok=True)
+    dirs = "".join(f"<dir>{d}</dir>" for d in (folder / "none", *font_dirs))
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig>{dirs}<cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+def bundled_fonts_env(folder: Path) -> dict[str, str]:
+    """A machine whose only fonts are the project's own (Noto Sans CJK JP from PyPI):
+    the browser lays pages out the same on every machine."""
+    from keikaku.sphinxext.fonts import bundled_fonts
+
+    return fontconfig_env(folder, tuple(sorted({f.path.parent for f in bundled_fonts()})))
+
+
+def sphinx_build(builder: str, out: Path, src: Path = REPO,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", builder,
          str(src), str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True, text=True, check=False, env=env,
     )
 
 
@@ -57,8 +89,8 @@ def html_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The PDF, built once per test run."""
+    """The PDF, built once per test run, as on a machine with no fonts installed."""
     out = tmp_path_factory.mktemp("pdf")
-    run = sphinx_build("keikakupdf", out)
+    run = sphinx_build("keikakupdf", out, env=fontconfig_env(tmp_path_factory.mktemp("fonts")))
     assert run.returncode == 0, run.stderr
     return next(out.glob("*.pdf"))

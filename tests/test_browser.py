@@ -25,7 +25,7 @@ import pytest
 from keikaku.check import load_plan
 from keikaku.numbers import fmt_number, fmt_value
 
-from .conftest import REPO
+from .conftest import REPO, bundled_fonts_env
 
 pytestmark = pytest.mark.browser
 
@@ -75,10 +75,12 @@ def site(html_site: Path, pdf_build: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """Chromium whose only fonts are the project's own, on any machine."""
     sync_playwright = _require_browser()
+    env = bundled_fonts_env(tmp_path_factory.mktemp("browser-fonts"))
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=env)
         yield browser
         browser.close()
 

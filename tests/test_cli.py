@@ -7,9 +7,13 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from jsonschema import Draft202012Validator
 
+from keikaku import placeholders
+from keikaku.check import load_plan
 from keikaku.cli import main
+from keikaku.export import csv_header, to_csv, to_json_data
 
 from .conftest import REPO
 
@@ -59,9 +63,35 @@ def test_check_json_and_english(capsys, plan_copy: Path) -> None:
     assert "missing: 2028" in problem["message"]
 
 
-def test_strict_fails_on_warnings(capsys) -> None:
-    code, _, _ = run(capsys, "check", str(REPO), "--strict")
+def test_strict_keeps_acknowledged_warnings(capsys) -> None:
+    """The real plan's warnings all record their reason: --strict (the publishing build)
+    passes and still shows them as warnings."""
+    code, out, _ = run(capsys, "check", str(REPO), "--strict")
+    assert code == 0
+    assert "0 件のエラー、6 件の警告" in out
+
+
+def _fill_with_placeholder(root: Path) -> int:
+    """Put back new's placeholder for 事業効果 in school-lunch; return its line."""
+    card = root / "measures" / "school-lunch.md"
+    text = card.read_text(encoding="utf-8")
+    old = "一体的な施設利用により、新たな施設整備の経費が軽減される。"
+    card.write_text(text.replace(old, placeholders.EFFECT), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_a_placeholder_warns_and_fails_under_strict(capsys, plan_copy: Path) -> None:
+    line = _fill_with_placeholder(plan_copy)
+    code, out, _ = run(capsys, "check", str(plan_copy))
+    assert code == 0
+    expected = f"measures/school-lunch.md:{line}: 警告: 未記入: 「（事業効果を記入）」"
+    assert expected in out and out.count("[keikaku.placeholder]") == 1
+    code, out, _ = run(capsys, "check", str(plan_copy), "--strict")
     assert code == 1
+    assert f"measures/school-lunch.md:{line}: エラー: 未記入" in out
+    assert "1 件のエラー、6 件の警告" in out  # the acknowledged warnings stay warnings
+    code, out, err = run(capsys, "export", "--root", str(plan_copy))
+    assert code == 1 and out == "" and "未記入" in err  # open data is published: strict
 
 
 def test_usage_error_exit_2_in_japanese(capsys) -> None:
@@ -90,7 +120,27 @@ def test_export_csv_one_row_per_kpi(capsys) -> None:
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     data = json.loads(run(capsys, "export", "--root", str(REPO))[1])
-    assert len(rows) - 1 == sum(len(m["kpis"]) for m in data["measures"])
+    assert len(rows) - 1 == sum(max(1, len(m["kpis"])) for m in data["measures"])
+
+
+def test_export_keeps_a_measure_without_kpis_and_carries_notes() -> None:
+    plan = load_plan(REPO).plan
+    bare = plan.measure("school-lunch")
+    bare.kpis = []
+    rows = list(csv.DictReader(io.StringIO(to_csv(plan))))
+    assert list(rows[0]) == csv_header(plan)
+    (row,) = [r for r in rows if r["施策ID"] == "school-lunch"]
+    assert row["成果指標"] == row["現状値"] == row["目標値"] == ""
+    assert row["事業費合計（千円）"] == str(bare.budget_total)
+    (dx,) = [r for r in rows if r["施策ID"] == "dx-revitalization"]
+    assert dx["注記"] == plan.measure("dx-revitalization").notes[0]
+    data = to_json_data(plan)
+    schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator(schema).validate(data)
+    by_id = {m["id"]: m for m in data["measures"]}
+    assert by_id["school-lunch"]["kpis"] == [] and by_id["school-lunch"]["notes"] == []
+    assert by_id["dx-revitalization"]["notes"] == plan.measure("dx-revitalization").notes
+    assert data["plan"]["budget_note"] == plan.budget_note
 
 
 def test_export_refuses_a_plan_with_errors(capsys, plan_copy: Path) -> None:
@@ -113,10 +163,86 @@ def test_new_measure_is_numbered_next_and_checked(capsys, plan_copy: Path) -> No
     assert code == 0 and "measures/night-clinic.md" in out
     text = (plan_copy / "measures" / "night-clinic.md").read_text(encoding="utf-8")
     assert "number: 33\n" in text and "name: 夜間診療所事業\n" in text
+    assert "  ichinoseki: []\n  hiraizumi: []\n" in text  # the plan's municipalities
     code, out, _ = run(capsys, "check", str(plan_copy))
     assert code == 1  # the zero budgets wait for amounts or a note
     assert "measures/night-clinic.md:" in out and "keikaku.budget-zero" in out
     assert "keikaku.schema" not in out
+    # Every placeholder new wrote is reported 「未記入」 at its line, a warning while drafting.
+    lines = text.split("\n")
+    expected = [i + 1 for i, x in enumerate(lines) if any(t in x for t in placeholders.TEXTS)]
+    expected.append(lines.index("      value: 0") + 1)  # the KPI's 0 -> 0
+    reported = [int(x.split(":")[1]) for x in out.splitlines()
+                if x.startswith("measures/night-clinic.md:") and "[keikaku.placeholder]" in x]
+    assert sorted(reported) == sorted(expected) and len(expected) == 5
+    assert all(": 警告: 未記入" in x for x in out.splitlines() if "[keikaku.placeholder]" in x)
+    code, out, _ = run(capsys, "check", str(plan_copy), "--strict")
+    assert sum(": エラー: 未記入" in x for x in out.splitlines()) == 5
+
+
+def test_new_creates_the_measures_folder(capsys, plan_copy: Path) -> None:
+    import shutil
+
+    shutil.rmtree(plan_copy / "measures")
+    code, out, err = run(capsys, "new", "night-clinic", "--name", "夜間診療所事業",
+                         "--direction", "community-health-care", "--root", str(plan_copy))
+    assert (code, err) == (0, "") and "measures/night-clinic.md" in out
+    text = (plan_copy / "measures" / "night-clinic.md").read_text(encoding="utf-8")
+    assert "number: 1\n" in text
+
+
+def _problems_about(result, mid: str) -> list[str]:
+    return [p.format() for p in result.problems
+            if p.file == f"measures/{mid}.md" or mid in p.message()]
+
+
+def test_a_measure_failing_its_schema_is_one_problem(capsys, plan_copy: Path) -> None:
+    """References to the measure (comparison row, errata) are not reported again."""
+    card = plan_copy / "measures" / "school-lunch.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("number: 18\n", "number: x\n"),
+                    encoding="utf-8")
+    result = load_plan(plan_copy)
+    about = _problems_about(result, "school-lunch")
+    assert len(about) == 1 and "[keikaku.schema]" in about[0], about
+    assert "measures/school-lunch.md:3:" in about[0]
+    assert len(result.errors) == 1, [p.format() for p in result.errors]
+    assert result.unchecked == 1
+    code, out, _ = run(capsys, "check", str(plan_copy), "--no-cache")
+    assert code == 1
+    assert out.splitlines()[-1].endswith("。うち 1 ファイルは読み込めないかスキーマに合わないため、"
+                                         "その内容とそれへの参照は検査していません")
+
+
+@pytest.mark.parametrize("mid, number", [("migration-promotion", 30),  # public comments
+                                         ("holiday-night-care", 1)])  # comments, numbering
+def test_a_measure_referenced_by_comments_failing_its_schema_is_one_problem(
+        plan_copy: Path, mid: str, number: int) -> None:
+    card = plan_copy / "measures" / f"{mid}.md"
+    card.write_text(card.read_text(encoding="utf-8").replace(
+        f"number: {number}\n", "number: x\n"), encoding="utf-8")
+    result = load_plan(plan_copy)
+    assert [p.format() for p in result.errors] == _problems_about(result, mid)
+    assert [(p.code, p.file) for p in result.errors] == [("keikaku.schema", f"measures/{mid}.md")]
+
+
+def test_a_data_file_failing_its_schema_is_one_problem(plan_copy: Path) -> None:
+    """Pages citing the population table ({value}) are not reported again."""
+    data = plan_copy / "docs" / "data" / "population.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "2015: {age_0_14: 898,", "2015: {age_0_14: -898,"), encoding="utf-8")
+    result = load_plan(plan_copy)
+    assert [(p.code, p.file) for p in result.errors] == [
+        ("keikaku.schema", "docs/data/population.yaml")], [p.format() for p in result.errors]
+
+
+def test_a_measure_with_an_unknown_direction_is_one_problem(plan_copy: Path) -> None:
+    card = plan_copy / "measures" / "school-lunch.md"
+    card.write_text(card.read_text(encoding="utf-8").replace(
+        "direction: school-education\n", "direction: school-educaton\n"), encoding="utf-8")
+    result = load_plan(plan_copy)
+    assert [p.code for p in result.errors] == ["keikaku.reference"], \
+        [p.format() for p in result.errors]
+    assert "school-educaton" in result.errors[0].message()
 
 
 def test_new_refuses_an_existing_id_and_a_wrong_direction(capsys, plan_copy: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from pathlib import PurePosixPath
 from typing import Any
 
 from .load import Document, Sources, split_body
@@ -133,10 +134,13 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
     p = sources.plan.data
     areas = _structure(sources.structure, problems)
     directions = {d.id: d for a in areas for f in a.fields for d in f.directions}
-    measures = [
-        m for doc in sources.measures if doc.ok
-        for m in [_measure(doc, directions, problems)] if m is not None
-    ]
+    measures = []
+    for doc in sources.measures:
+        m = _measure(doc, directions, problems) if doc.ok else None
+        if m is not None:
+            measures.append(m)
+        else:
+            doc.ok = False  # its problem is reported; its content is not checked further
     measures.sort(key=lambda m: (m.number, m.id))
     signed = p["agreement"]["signed"]
     if isinstance(signed, str):
@@ -160,4 +164,18 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         comments=sources.comments.data if sources.comments and sources.comments.ok else None,
         comparison=(sources.comparison.data
                     if sources.comparison and sources.comparison.ok else None),
+        unreadable=_unreadable(sources),
     )
+
+
+def _unreadable(sources: Sources) -> frozenset[str]:
+    """What exists but could not be read, validated or built: references to it are not
+    reported again (its own problem already is)."""
+    out = {name for name in ("population", "errata", "comments", "comparison")
+           if getattr(sources, name) is not None and not getattr(sources, name).ok}
+    for doc in sources.measures:
+        if not doc.ok:
+            out.add(f"measures.{PurePosixPath(doc.rel).stem}")
+            if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
+                out.add(f"measures.{doc.data['id']}")
+    return frozenset(out)

@@ -59,22 +59,23 @@ def _path(root: Path) -> Path:
     return cache_dir() / (hashlib.sha256(str(root).encode()).hexdigest()[:24] + ".pickle")
 
 
-def read(root: Path, key: str) -> tuple[list[Problem], int] | None:
+def read(root: Path, key: str) -> tuple[list[Problem], int, int] | None:
+    """(problems, files, unchecked files) of the last check, if the inputs are the same."""
     try:
         with _path(root).open("rb") as f:
-            stored_key, problems, files = pickle.load(f)
+            stored_key, problems, files, unchecked = pickle.load(f)
     except Exception:  # a missing or stale cache is just a miss
         return None
-    return (problems, files) if stored_key == key else None
+    return (problems, files, unchecked) if stored_key == key else None
 
 
-def write(root: Path, key: str, problems: list[Problem], files: int) -> None:
+def write(root: Path, key: str, problems: list[Problem], files: int, unchecked: int) -> None:
     try:
         path = _path(root)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as f:
-            pickle.dump((key, problems, files), f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, problems, files, unchecked), f, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError:
         pass  # a cache that cannot be written only costs time

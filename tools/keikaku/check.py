@@ -9,7 +9,7 @@ from .build import build_plan
 from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
-from .rules import budget, identity, kpi, markup, population, prose, revision
+from .rules import budget, identity, kpi, markup, placeholder, population, prose, revision
 from .rules import schema as schema_rule
 
 SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
@@ -22,6 +22,7 @@ class Result:
     plan: Plan | None
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    unchecked: int = 0  # files that could not be read or validated (their content unchecked)
 
     @property
     def errors(self) -> list[Problem]:
@@ -59,5 +60,7 @@ def load_plan(root: Path) -> Result:
         read.update((doc.rel, [(doc.text, 1)]) for doc in sources.documents()
                     if doc not in sources.measures)
         problems += prose.check(plan, root, read)
+        problems += placeholder.check(plan)
+    result.unchecked = sum(not doc.ok for doc in sources.documents())
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

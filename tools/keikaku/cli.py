@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from .messages import render
-from .problems import Severity
+from .problems import Severity, strict
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -55,7 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", default=".",
                        help="計画のフォルダ、またはその中のファイル")
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--strict", action="store_true", help="警告もエラーとして扱う")
+    check.add_argument("--strict", action="store_true",
+                       help="未解決の警告（未記入など）もエラーとして扱う（理由を記録済みの警告は警告のまま）")
     check.add_argument("--no-cache", action="store_true",
                        help="前回の結果を使わずにすべて検査する")
     check.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
@@ -97,20 +98,20 @@ def _check(args: argparse.Namespace) -> int:
     key = None if args.no_cache else cache.fingerprint(root)
     hit = cache.read(root, key) if key else None
     if hit is not None:
-        problems, files = hit
+        problems, files, unchecked = hit
     else:
         result = load_plan(root)
-        problems, files = result.problems, result.files
+        problems, files, unchecked = result.problems, result.files, result.unchecked
         if key:
-            cache.write(root, key, problems, files)
+            cache.write(root, key, problems, files, unchecked)
+    if args.strict:
+        problems = strict(problems)
     if target.resolve().is_file():
         rel = target.resolve().relative_to(root).as_posix()
         problems = [p for p in problems if p.file == rel]
     report = json_report if args.format == "json" else text_report
-    print(report(problems, files, args.lang))
-    failing = problems if args.strict else [p for p in problems
-                                            if p.severity is Severity.ERROR]
-    return EXIT_PROBLEMS if failing else EXIT_OK
+    print(report(problems, files, args.lang, unchecked))
+    return EXIT_PROBLEMS if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -123,9 +124,11 @@ def _export(args: argparse.Namespace) -> int:
     if root is None:
         return EXIT_USAGE
     result = load_plan(root)
-    if result.errors or result.plan is None:
-        print(text_report(result.errors, result.files, args.lang), file=sys.stderr)
-        print(render("export-has-problems", args.lang, count=len(result.errors)), file=sys.stderr)
+    # Open data is published: a placeholder left (「未記入」) stops it as under --strict.
+    errors = [p for p in strict(result.problems) if p.severity is Severity.ERROR]
+    if errors or result.plan is None:
+        print(text_report(errors, result.files, args.lang, result.unchecked), file=sys.stderr)
+        print(render("export-has-problems", args.lang, count=len(errors)), file=sys.stderr)
         return EXIT_PROBLEMS
     if args.format == "json":
         data = to_json_data(result.plan)

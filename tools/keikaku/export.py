@@ -1,5 +1,6 @@
 """Open data: the plan as JSON (schemas/export.schema.json) and as CSV
-(one row per measure x KPI)."""
+(one row per measure x KPI; a measure without KPIs keeps one row with the KPI
+columns empty; the measure's notes in every row of it)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
             "base_year": plan.base_year,
             "target_year": plan.target_year,
             "budget_unit": plan.budget_unit,
+            "budget_note": plan.budget_note,
         },
         "measures": [
             {
@@ -49,6 +51,7 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
                     COMMON: list(m.projects.get("common", [])),
                     **{names[mid]: list(m.projects.get(mid, [])) for mid in names},
                 },
+                "notes": list(m.notes),
             }
             for m in plan.measures
         ],
@@ -59,21 +62,25 @@ def csv_header(plan: Plan) -> list[str]:
     return [
         "施策ID", "番号", "施策名", "連携する事項", "政策分野", "施策展開の基本的方向",
         "成果指標", "単位", "現状値の年度", "現状値", "目標値の年度", "目標値",
-        *(f"事業費{y}年度（千円）" for y in plan.fiscal_years), "事業費合計（千円）",
+        *(f"事業費{y}年度（千円）" for y in plan.fiscal_years), "事業費合計（千円）", "注記",
     ]
 
 
 def to_csv(plan: Plan) -> str:
-    """One row per measure x KPI, UTF-8 text with a header row."""
+    """One row per measure x KPI (one row with empty KPI columns for a measure without
+    KPIs), UTF-8 text with a header row. 注記: the measure's notes, one per line."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(csv_header(plan))
     for m in plan.measures:
-        for k in m.kpis:
+        kpis: list[list[object]] = [
+            [k.name, k.unit, k.baseline.fiscal_year, k.baseline.value,
+             k.target.fiscal_year, k.target.value] for k in m.kpis
+        ] or [[""] * 6]
+        for kpi in kpis:
             writer.writerow([
-                m.id, m.number, m.name, m.area.name, m.field.name, m.direction.name,
-                k.name, k.unit, k.baseline.fiscal_year, k.baseline.value,
-                k.target.fiscal_year, k.target.value,
+                m.id, m.number, m.name, m.area.name, m.field.name, m.direction.name, *kpi,
                 *(m.budget.get(y, "") for y in plan.fiscal_years), m.budget_total,
+                "\n".join(m.notes),
             ])
     return out.getvalue()

@@ -191,6 +191,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{where}の構成比 {stated}% が再計算した {computed}% と一致しません",
         "en": "the share of {where} is stated {stated}% but recomputes to {computed}%",
     },
+    # -- placeholders, budget notes naming their years, files left unchecked -------
+    "placeholder-text": {
+        "ja": "未記入: 「{text}」は keikaku new が書いた仮の文言です。内容を記入してください",
+        "en": "not filled in: '{text}' is a placeholder written by keikaku new; write the text",
+    },
+    "placeholder-kpi-values": {
+        "ja": "未記入: 成果指標「{name}」の現状値と目標値が keikaku new が書いた 0 → 0 のままです。値を記入してください",
+        "en": "not filled in: the KPI '{name}' still has the baseline and target 0 -> 0 written by keikaku new",
+    },
+    "code-placeholder": {
+        "ja": "keikaku new が書いた仮の文言・値（「未記入」）が残っていないこと（作成中は警告、--strict と公開用のビルドではエラー）",
+        "en": "no placeholder written by keikaku new is left (a warning; an error under --strict and in the publishing build)",
+    },
+    "budget-zero-note-year": {
+        "ja": "{year}年度の事業費が 0 ですが、notes の注記はこの年度に触れていません（注記にある年度: {named}）。「{year}年度」「{era}」「{year}年度以降」のように年度を書いて理由を記載してください",
+        "en": "the budget for FY{year} is 0 but no note names that year (years the notes name: {named}); name the year in the note that explains it",
+    },
+    "summary-unchecked": {
+        "ja": "。うち {count} ファイルは読み込めないかスキーマに合わないため、その内容とそれへの参照は検査していません",
+        "en": "; {count} of them could not be read or validated, so their content and the references to them were not checked",
+    },
     # -- population ------------------------------------------------------------
     "population-sum": {
         "ja": "{table}の{where} {year}年: 年齢３区分の合計 {computed} と記載の合計 {stated} が一致しません",
@@ -346,7 +367,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-kpi-derivation": {"ja": "算出方法（分子÷分母）を宣言した端数処理で計算した値が記載値と一致すること", "en": "a KPI derivation gives the stated value under its rounding"},
     "code-kpi-target": {"ja": "目標値が現状値より 5% を超えて悪化する場合に理由が記載されていること（理由があれば警告）", "en": "a target more than 5% worse than its baseline has a reason"},
     "code-budget-years": {"ja": "事業費が計画期間のすべての年度について、過不足なく記載されていること", "en": "budgets cover exactly the plan's fiscal years"},
-    "code-budget-zero": {"ja": "事業費が 0 の年度がある施策に注記があること", "en": "a zero budget year has a note"},
+    "code-budget-zero": {"ja": "事業費が 0 の年度について、その年度を示した注記（「2026年度以降」「令和８年度」「2026〜2028年度」など）があること", "en": "a zero budget year has a note that names the year"},
     "code-budget-sum": {"ja": "事業費の内訳（市町別・事業別）を記載した場合、その合計が各年度の事業費と一致すること", "en": "a budget breakdown sums to the budget"},
     "code-land-area": {"ja": "面積の表の圏域合計と構成比が市町の面積から再計算した値と一致すること", "en": "the land area table adds up"},
     "code-population-sum": {"ja": "人口の表で年齢３区分の和が合計に、市町の和が圏域合計に一致すること", "en": "population groups and municipalities add up"},
@@ -392,8 +413,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; ids are never reused, choose another",
     },
     "new-done": {
-        "ja": "{path} を作りました。施策名以外の（　）の部分と事業費を記入し、keikaku check で確認してください",
-        "en": "wrote {path}; fill in the placeholders and the budgets, then run keikaku check",
+        "ja": "{path} を作りました。施策名以外の（　）の部分・成果指標の値・事業費を記入してください。記入していない箇所は keikaku check が「未記入」として示します",
+        "en": "wrote {path}; fill in the placeholders, the KPI values and the budgets: keikaku check reports what is not filled in",
     },
     "synth-usage": {
         "ja": "施策の数は 1 以上、出力先は存在しないか空のフォルダにしてください",

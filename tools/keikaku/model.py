@@ -197,6 +197,16 @@ class Plan:
     sources: dict[str, Document]  # the data files' documents, for locations
     comments: dict[str, Any] | None = None  # docs/data/comments.yaml, when present and valid
     comparison: dict[str, Any] | None = None  # docs/data/comparison.yaml, likewise
+    # Parts that exist but could not be read or validated ("population", "comments", ...,
+    # "measures.<id>"): a reference to one is not a second problem.
+    unreadable: frozenset[str] = frozenset()
+
+    def is_unreadable(self, path: str) -> bool:
+        """Whether a reference (a measure id as "measures.<id>", a {value} path) points
+        into a part that could not be read."""
+        head, _, rest = path.partition(".")
+        return head in self.unreadable or (
+            head == "measures" and f"measures.{rest.split('.', 1)[0]}" in self.unreadable)
 
     @property
     def fiscal_years(self) -> list[int]:

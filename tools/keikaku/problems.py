@@ -7,7 +7,7 @@ A problem states its location first and its code last, as
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .messages import render
@@ -72,6 +72,7 @@ CODES: dict[str, str] = {
     "keikaku.raw-html": "markup",
     "keikaku.era": "dates",
     "keikaku.weekday": "dates",
+    "keikaku.placeholder": "placeholder",
 }
 
 
@@ -85,6 +86,9 @@ class Problem:
     key: str
     params: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
     severity: Severity = Severity.ERROR
+    # A warning whose reason is recorded in the data (target_reason, an errata entry, a
+    # text kept as printed): a person has looked at it, so --strict leaves it a warning.
+    acknowledged: bool = False
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -108,3 +112,12 @@ class Problem:
             "severity": self.severity.value,
             "message": self.message(lang),
         }
+
+
+def strict(problems: list[Problem]) -> list[Problem]:
+    """The problems under --strict (the publishing build and CI): a warning nobody has
+    acknowledged (a placeholder still to fill in, ...) is an error; an acknowledged one
+    stays a warning."""
+    return [replace(p, severity=Severity.ERROR)
+            if p.severity is Severity.WARNING and not p.acknowledged else p
+            for p in problems]

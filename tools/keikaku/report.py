@@ -9,7 +9,8 @@ from .messages import render
 from .problems import Problem, Severity
 
 
-def text_report(problems: Iterable[Problem], files: int, lang: str = "ja") -> str:
+def text_report(problems: Iterable[Problem], files: int, lang: str = "ja",
+                unchecked: int = 0) -> str:
     problems = list(problems)
     lines = [p.format(lang) for p in problems]
     errors = sum(p.severity is Severity.ERROR for p in problems)
@@ -19,14 +20,18 @@ def text_report(problems: Iterable[Problem], files: int, lang: str = "ja") -> st
                             files=files))
     else:
         lines.append(render("summary-clean", lang, files=files))
+    if unchecked:
+        lines[-1] += render("summary-unchecked", lang, count=unchecked)
     return "\n".join(lines)
 
 
-def json_report(problems: Iterable[Problem], files: int, lang: str = "ja") -> str:
+def json_report(problems: Iterable[Problem], files: int, lang: str = "ja",
+                unchecked: int = 0) -> str:
     problems = list(problems)
     errors = sum(p.severity is Severity.ERROR for p in problems)
     return json.dumps(
-        {"files": files, "errors": errors, "warnings": len(problems) - errors,
+        {"files": files, "unchecked": unchecked, "errors": errors,
+         "warnings": len(problems) - errors,
          "problems": [p.as_dict(lang) for p in problems]},
         ensure_ascii=False, indent=2,
     )

@@ -63,7 +63,8 @@ def _target(m: Measure, i: int, k: Kpi) -> list[Problem]:
     if k.target_reason:
         return [Problem("keikaku.kpi-target", m.doc.rel,
                         m.doc.line_of(("kpis", i, "target_reason")),
-                        "kpi-target-worse-explained", params, Severity.WARNING)]
+                        "kpi-target-worse-explained", params, Severity.WARNING,
+                        acknowledged=True)]
     return [Problem("keikaku.kpi-target", m.doc.rel, m.doc.line_of(("kpis", i, "target", "value")),
                     "kpi-target-worse", params)]
 

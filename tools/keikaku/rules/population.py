@@ -115,6 +115,7 @@ def _targets(pop: Population) -> list[Problem]:
                      "tolerance": fmt_number(tolerance), "unit": unit,
                      "errata": target.errata},
                     Severity.WARNING if target.errata else Severity.ERROR,
+                    acknowledged=bool(target.errata),
                 ))
     return out
 

@@ -90,6 +90,8 @@ def check_text(plan: Plan | None, text: str, rel: str, first_line: int = 1) -> l
             try:
                 return resolve(plan, m.group(1))
             except UnknownPath as exc:
+                if plan.is_unreadable(m.group(1).partition(":")[0].strip()):
+                    return m.group(0)  # the unreadable file's own problem is reported
                 close = difflib.get_close_matches(exc.path.rsplit(".", 1)[-1], exc.known, n=1)
                 problems.append(Problem("keikaku.value-path", rel, line, "value-path",
                                         {"path": m.group(1),

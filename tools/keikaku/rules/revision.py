@@ -54,6 +54,9 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
         unresolved = False
         for i, e in enumerate(entries):
             field = target_field(plan, e)
+            if field is None and plan.is_unreadable(f"measures.{e.get('measure')}"):
+                unresolved = True  # the measure's own problem is reported
+                continue
             if field is None:
                 key = next(k for k in ("measure", "direction", "field", "area") if k in e)
                 out.append(Problem("keikaku.reference", doc.rel, doc.line_of((kind, i, key)),
@@ -68,7 +71,7 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
                 out.append(Problem("keikaku.comment-item", doc.rel, doc.line_of((kind, i, "item")),
                                    "comment-item", {"kind": f"@kind-{kind}", "number": e["number"],
                                                     "item": e["item"], "name": m.name},
-                                   Severity.WARNING))
+                                   Severity.WARNING, acknowledged=True))
         stated = data["stated_counts"][kind]
         if stated["total"] != len(entries):
             out.append(Problem("keikaku.comment-count", doc.rel,
@@ -95,6 +98,8 @@ def _comparison(plan: Plan, doc: Document) -> list[Problem]:
     for i, row in enumerate(data["rows"]):
         current = plan.measure(row["current"]) if "current" in row else None
         if "current" in row:
+            if current is None and plan.is_unreadable(f"measures.{row['current']}"):
+                continue  # the measure's own problem is reported
             if current is None:
                 out.append(Problem("keikaku.reference", doc.rel,
                                    doc.line_of(("rows", i, "current")),

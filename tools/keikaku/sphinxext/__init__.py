@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from . import card, changes, population, revision, summaries
+from . import card, changes, fonts, population, revision, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
 from .roles import ValueRole
@@ -85,16 +85,17 @@ def _with_heading_level(html: str) -> str:
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
                          context: dict[str, Any], doctree: nodes.document | None) -> None:
     if "body" in context:
-        context["body"] = _with_heading_level(context["body"])
+        context["body"] = fonts.draw_missing_glyphs(_with_heading_level(context["body"]))
     toctree = context.get("toctree")
     if callable(toctree):
         context["toctree"] = lambda *args, **kwargs: _with_heading_level(toctree(*args, **kwargs))
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
-    """Write the open-data files next to the HTML pages."""
+    """Write the web fonts and the open-data files next to the HTML pages."""
     if exception is not None or app.builder.format != "html" or app.builder.name != "html":
         return
+    write_site_fonts(app)
     plan = result_for(app.env).plan
     if plan is None:
         return
@@ -107,12 +108,28 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     (out / "keikaku-plan.csv").write_text(to_csv(plan), encoding="utf-8")
 
 
+def write_site_fonts(app: Sphinx) -> None:
+    """The bundled font cut to the characters of the pages (see fonts.py)."""
+    from sphinx.util import logging
+    from sphinx.util.display import progress_message
+
+    try:
+        with progress_message("writing the Japanese web font"):
+            fonts.write_web_fonts(Path(app.outdir))
+    except fonts.FontMissing as exc:
+        logging.getLogger("keikaku").warning(
+            "the bundled Japanese font is missing (%s): readers without a Japanese font "
+            "will see boxes", exc, type="keikaku", subtype="web-font")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("keikaku_root", "", "env", types=frozenset({str}))
     app.add_config_value("keikaku_lang", "ja", "env", types=frozenset({str}))
     app.add_config_value("keikaku_pdf_name", "keikaku", "env", types=frozenset({str}))
     app.add_config_value("keikaku_pdf_subtitle", "", "env", types=frozenset({str}))
     app.add_config_value("keikaku_diff_base", "", "env", types=frozenset({str}))
+    # True for a plan that is published: the build checks as `keikaku check --strict`.
+    app.add_config_value("keikaku_strict", False, "env", types=frozenset({bool}))
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
@@ -138,6 +155,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("population-table", population.PopulationTableDirective)
     app.add_directive("land-area-table", population.LandAreaTable)
     app.add_role("value", ValueRole())
+    app.add_css_file("keikaku-font.css")
     app.add_css_file("keikaku.css")
     app.add_js_file("keikaku.js")
     app.add_html_theme("keikaku_pdf", str(HERE / "theme" / "keikaku_pdf"))

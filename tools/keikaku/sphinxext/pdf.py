@@ -9,6 +9,7 @@ the headings, and Noto Sans CJK JP (from PyPI's ``noto-cjk``) embedded.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.display import progress_message
 
+from . import fonts
 from .state import plan_for
 
 logger = logging.getLogger("keikaku")
@@ -36,53 +38,6 @@ def fix_toc_links(toc: str, body: str) -> str:
     first_section = dict(DOC_SECTION.findall(body))
     toc = SECTION_HREF.sub(r'href="#\1"', toc)
     return DOC_HREF.sub(lambda m: f'href="#{first_section.get(m.group(1), m.group(1))}"', toc)
-
-
-def font_face_css() -> str:
-    """@font-face rules for the bundled Japanese font (empty, with a warning, if absent)."""
-    try:
-        from noto_cjk import font_path
-    except ImportError:
-        logger.warning("noto-cjk is not installed: the PDF falls back to system fonts",
-                       type="keikaku", subtype="pdf-font")
-        return ""
-    rules = []
-    for style, weight in (("regular", 400), ("bold", 700)):
-        try:
-            path = Path(font_path("sans", "jp", style))
-        except Exception:
-            logger.warning("Noto Sans CJK JP %s is missing: pip install 'noto-cjk[sans-jp]'",
-                           style, type="keikaku", subtype="pdf-font")
-            continue
-        rules.append(
-            f'@font-face {{ font-family: "Noto Sans CJK JP"; font-weight: {weight}; '
-            f'src: url("{path.as_uri()}"); }}'
-        )
-    return "\n".join(rules)
-
-
-# Glyphs that Noto Sans CJK JP lacks, drawn as inline SVG so that the PDF needs no
-# other font on the machine (≒, U+2252, as in 679日/803日≒84％).
-MISSING_GLYPHS = {
-    "≒": (
-        '<svg class="keikaku-glyph" role="img" aria-label="≒" viewBox="0 0 10 10" '
-        'width="0.9em" height="0.9em"><g stroke="currentColor" stroke-width="0.8" '
-        'fill="currentColor"><line x1="1" y1="4" x2="9" y2="4"/>'
-        '<line x1="1" y1="6.5" x2="9" y2="6.5"/><circle cx="2" cy="1.6" r="0.7"/>'
-        '<circle cx="8" cy="8.9" r="0.7"/></g></svg>'
-    ),
-}
-
-
-def draw_missing_glyphs(html: str) -> str:
-    """Replace characters the embedded font lacks (in text, not in tags)."""
-    parts = re.split(r"(<[^>]*>)", html)
-    for i, part in enumerate(parts):
-        if part and not part.startswith("<"):
-            for char, svg in MISSING_GLYPHS.items():
-                part = part.replace(char, svg)
-            parts[i] = part
-    return "".join(parts)
 
 
 class PdfBuilder(SingleFileHTMLBuilder):
@@ -116,11 +71,31 @@ class PdfBuilder(SingleFileHTMLBuilder):
         return Path(self.outdir) / f"{self.config.keikaku_pdf_name}.pdf"
 
     def write_pdf(self) -> None:
-        from weasyprint import CSS, HTML
+        with warnings.catch_warnings():
+            # WeasyPrint warns on import when the machine has no font; the PDF brings its own.
+            warnings.filterwarnings("ignore", message="No fonts configured in FontConfig")
+            from weasyprint import CSS, HTML
+            from weasyprint.text.fonts import FontConfiguration
 
         index = Path(self.outdir) / "index.html"
+        html = fonts.draw_missing_glyphs(index.read_text(encoding="utf-8"))
+        try:
+            files = fonts.bundled_fonts()
+        except fonts.FontMissing as exc:
+            logger.warning("the bundled Japanese font is missing (%s): the PDF would show "
+                           "boxes", exc, type="keikaku", subtype="pdf-font")
+            return
+        missing = fonts.missing_characters(fonts.text_of_html(html), files[0].path)
+        if missing:
+            logger.warning("characters the bundled font cannot draw (they would print as "
+                           "boxes): %s; add each to MISSING_GLYPHS in %s or write it "
+                           "differently", fonts.describe(missing), Path(fonts.__file__).name,
+                           type="keikaku", subtype="pdf-font")
+        # One FontConfiguration for the @font-face rules and the layout: without it
+        # WeasyPrint ignores @font-face and sets the text in the machine's fonts.
+        font_config = FontConfiguration()
         with progress_message(__("writing PDF")):
-            html = HTML(string=draw_missing_glyphs(index.read_text(encoding="utf-8")),
-                        base_url=str(index))
-            html.write_pdf(self.pdf_path(), stylesheets=[CSS(string=font_face_css())])
+            css = CSS(string=fonts.pdf_font_css(files), font_config=font_config)
+            HTML(string=html, base_url=str(index)).write_pdf(
+                self.pdf_path(), stylesheets=[css], font_config=font_config)
         logger.info("PDF: %s", self.pdf_path())

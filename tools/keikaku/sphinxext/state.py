@@ -10,7 +10,7 @@ from sphinx.util import logging
 
 from ..check import Result, load_plan
 from ..model import Plan
-from ..problems import Severity
+from ..problems import Severity, strict
 
 logger = logging.getLogger("keikaku")
 
@@ -23,9 +23,13 @@ def plan_root(app: Sphinx) -> Path:
 
 
 def load(app: Sphinx) -> Result:
-    """Load and check the plan; every error becomes a Sphinx warning with its location."""
+    """Load and check the plan; every error becomes a Sphinx warning with its location.
+    With ``keikaku_strict`` (a published plan's conf.py) the check is ``--strict``: a
+    placeholder left (「未記入」) is an error, so ``-W`` stops the build."""
     root = plan_root(app)
     result = load_plan(root)
+    if app.config.keikaku_strict:
+        result.problems = strict(result.problems)
     _RESULTS[str(app.srcdir)] = result
     if result.plan is None:
         from ..messages import render

@@ -1,0 +1,31 @@
+"""Placeholder rule: what ``keikaku new`` wrote and nobody has filled in yet (「未記入」).
+
+A warning while a plan is drafted; not acknowledged, so ``--strict`` (the publishing
+build and CI) makes it an error. The placeholders come from ``keikaku.placeholders``.
+"""
+
+from __future__ import annotations
+
+from ..model import Plan
+from ..placeholders import TEXTS, kpi_values_unfilled
+from ..problems import Problem, Severity
+
+
+def check(plan: Plan) -> list[Problem]:
+    problems: list[Problem] = []
+    for m in plan.measures:
+        doc = m.doc
+        for text, first in ((doc.text, doc.line_offset + 1), (doc.body, doc.body_line)):
+            for i, line in enumerate(text.split("\n")):
+                for placeholder in TEXTS:
+                    if placeholder in line:
+                        problems.append(Problem("keikaku.placeholder", doc.rel, first + i,
+                                                "placeholder-text", {"text": placeholder},
+                                                Severity.WARNING))
+        for i, k in enumerate(m.kpis):
+            if kpi_values_unfilled(k):
+                problems.append(Problem("keikaku.placeholder", doc.rel,
+                                        doc.line_of(("kpis", i, "baseline", "value")),
+                                        "placeholder-kpi-values", {"name": k.name},
+                                        Severity.WARNING))
+    return problems
