@@ -23,6 +23,10 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
     unchecked: int = 0  # files that could not be read or validated (their content unchecked)
+    # Files (relative paths) that allow raw HTML (allow_raw_html: true), and pages whose
+    # file or front matter could not be read (the Sphinx build does not parse them).
+    raw_allowed: frozenset[str] = frozenset()
+    unread_pages: frozenset[str] = frozenset()
 
     @property
     def errors(self) -> list[Problem]:
@@ -55,12 +59,18 @@ def load_plan(root: Path) -> Result:
         problems += budget.check(plan)
         problems += population.check(plan)
         problems += revision.check(plan, sources)
+        # Texts already read (prose does not read a file twice, nor one refused as too
+        # large); a file that could not be read has none.
         read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
                 for doc in [*sources.measures, *sources.pages]}
+        measures = {id(doc) for doc in sources.measures}
         read.update((doc.rel, [(doc.text, 1)]) for doc in sources.documents()
-                    if doc not in sources.measures)
+                    if id(doc) not in measures)
         problems += prose.check(plan, root, read)
         problems += placeholder.check(plan)
     result.unchecked = sum(not doc.ok for doc in sources.documents())
+    result.raw_allowed = frozenset(doc.rel for doc in [*sources.measures, *sources.pages]
+                                   if markup.allows_raw_html(doc.data))
+    result.unread_pages = frozenset(doc.rel for doc in sources.pages if not doc.ok)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

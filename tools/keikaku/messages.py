@@ -301,6 +301,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "ディレクティブ「{{{what}}}」は使えません（中身が生の HTML などとしてそのまま公開ページに載るため）。Markdown で書いてください。どうしても必要な場合は、このファイルのフロントマターに allow_raw_html: true と書き、内容を確認したうえで許可してください",
         "en": "the directive '{{{what}}}' is not allowed (its content would be published unescaped); write it as Markdown, or, if it is really needed, review it and allow it with 'allow_raw_html: true' in this file's front matter",
     },
+    "more-raw-html": {
+        "ja": "（同じファイルにほか {count} 件の生の HTML）",
+        "en": "({count} more pieces of raw HTML in this file)",
+    },
+    "sphinx-page-unread": {
+        "ja": "このページのファイルは検査エラー（{file}）のため表示できません。keikaku check で確認してください",
+        "en": "this page's file ({file}) could not be read; see keikaku check",
+    },
     "sphinx-raw-dropped": {
         "ja": "許可のない生の HTML（{what}）を公開ページから除きました。keikaku check の指摘に従って直してください",
         "en": "removed raw HTML ('{what}') that its file does not allow from the page; fix it as keikaku check says",

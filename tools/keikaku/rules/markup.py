@@ -29,6 +29,7 @@ RAW_DIRECTIVES = frozenset({"raw", "eval-rst", "role"})
 LITERAL_DIRECTIVES = frozenset({"code", "code-block", "sourcecode", "code-cell",
                                 "literalinclude", "math", "mermaid", "graphviz"})
 MAX_DIRECTIVE_DEPTH = 10  # directives nested deeper are left to the build's guard
+MAX_PER_FILE = 10  # problems reported per file; the rest are counted in one more
 
 _CANDIDATE = re.compile(r"<|\{[\w:+-]*(?:raw|eval-rst|role)\}", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"^\{([a-zA-Z0-9_\-+:]{1,36})\}(.*)$")
@@ -55,7 +56,8 @@ def _parser() -> Any:
     return MarkdownIt("commonmark").enable("table").use(colon_fence_plugin)
 
 
-def _snippet(text: str) -> str:
+def snippet(text: str) -> str:
+    """The first non-blank line of ``text``, at most 40 characters."""
     first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     return first if len(first) <= 40 else first[:39] + "…"
 
@@ -75,14 +77,14 @@ def find_raw(text: str, first_line: int = 1, depth: int = 0) -> Iterator[tuple[i
     for token in _parser().parse(text):
         line = first_line + (token.map[0] if token.map else 0)
         if token.type == "html_block" and not comments_only(token.content):
-            yield line, "raw-html", _snippet(token.content)
+            yield line, "raw-html", snippet(token.content)
         elif token.type == "inline" and token.children:
             breaks = 0
             for child in token.children:
                 if child.type in ("softbreak", "hardbreak"):
                     breaks += 1
                 elif child.type == "html_inline" and not comments_only(child.content):
-                    yield line + breaks, "raw-html", _snippet(child.content)
+                    yield line + breaks, "raw-html", snippet(child.content)
         elif token.type in ("fence", "colon_fence"):
             name = directive_name(token.info)
             if name in RAW_DIRECTIVES:
@@ -95,8 +97,17 @@ def find_raw(text: str, first_line: int = 1, depth: int = 0) -> Iterator[tuple[i
 def check_document(doc: Document, first_line: int, text: str) -> list[Problem]:
     if allows_raw_html(doc.data):
         return []
-    return [Problem("keikaku.raw-html", doc.rel, line, key, {"what": what})
-            for line, key, what in find_raw(text, first_line)]
+    problems: list[Problem] = []
+    more = 0
+    for line, key, what in find_raw(text, first_line):
+        if len(problems) < MAX_PER_FILE:
+            problems.append(Problem("keikaku.raw-html", doc.rel, line, key, {"what": what}))
+        else:
+            more += 1
+    if more:
+        problems.append(Problem("keikaku.raw-html", doc.rel, None, "more-raw-html",
+                                {"count": more}))
+    return problems
 
 
 def check(sources: Sources) -> list[Problem]:
