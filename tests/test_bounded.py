@@ -181,3 +181,14 @@ def test_raw_output_is_removed_even_when_the_check_is_not_heeded(tmp_path: Path)
     assert "を公開ページから除きました" in run.stderr
     page = (out / "measures" / "holiday-night-care.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "onerror" not in page
+
+
+def test_checks_page_states_the_limits() -> None:
+    from keikaku import load
+
+    from .conftest import REPO
+
+    text = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert f"| {load.MAX_FILE_BYTES:,} バイト |" in text
+    assert f"| {load.MAX_VALUES:,} 個 |" in text
+    assert "allow_raw_html: true" in text

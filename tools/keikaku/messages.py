@@ -362,8 +362,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff-no-base": {"ja": "比較の基準にする版がありません（{detail}）。keikaku diff 基準の版 のように指定するか、published/ で始まるタグを付けてください", "en": "no base revision ({detail}); name one, or tag a revision published/..."},
     "diff-unreadable": {"ja": "{revision} の計画を読めません（{count} 件のエラー）。その版で keikaku check を実行してください", "en": "the plan at {revision} has {count} errors; run keikaku check on it"},
     # -- the rule catalogue (docs/checks.md) ---------------------------------------
-    "code-read": {"ja": "ファイルが読めること（UTF-8 のテキスト。BOM と CRLF は可）", "en": "files are readable UTF-8 text"},
-    "code-yaml": {"ja": "YAML として正しく書かれていること", "en": "the YAML parses"},
+    "code-read": {"ja": "ファイルが読めること（UTF-8 のテキスト。BOM と CRLF は可。1ファイル 1,000,000 バイトまで）", "en": "files are readable UTF-8 text of at most 1,000,000 bytes"},
+    "code-yaml": {"ja": "YAML として正しく書かれていること（アンカー・エイリアスは使わない。入れ子は 1000 段まで、項目は1ファイル 20,000 個まで）", "en": "the YAML parses, without anchors or aliases, at most 1000 levels deep and 20,000 keys and values per file"},
     "code-front-matter": {"ja": "施策ファイルが「---」で囲まれたフロントマターで始まること", "en": "a measure file starts with front matter"},
     "code-schema": {"ja": "データが schemas/ の JSON Schema に合うこと（型、必須項目、単位の一覧、全角数字や文字列の数値の指摘）", "en": "data matches its JSON Schema"},
     "code-body": {"ja": "本文に取組内容・事業効果・役割分担の見出しがこの順にあること", "en": "the body has the three headings in order"},
