@@ -192,3 +192,14 @@ def test_checks_page_states_the_limits() -> None:
     assert f"| {load.MAX_FILE_BYTES:,} バイト |" in text
     assert f"| {load.MAX_VALUES:,} 個 |" in text
     assert "allow_raw_html: true" in text
+
+
+def test_raw_html_is_reported_ten_times_per_file_at_most(tmp_path: Path) -> None:
+    from keikaku.check import load_plan
+
+    root = copy_plan(tmp_path / "plan")
+    _replace("## 事業効果\n", "<b>" * 300_000 + "\n\n## 事業効果\n")(root / MEASURE)
+    found = [p for p in load_plan(root).problems if p.code == "keikaku.raw-html"]
+    assert len(found) == 11
+    [more] = [p for p in found if p.key == "more-raw-html"]
+    assert "ほか 299990 件の生の HTML" in more.message("ja")
