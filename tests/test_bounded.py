@@ -120,16 +120,19 @@ def test_alias_bomb_is_refused_in_japanese_at_its_line(tmp_path: Path) -> None:
 
 def test_sphinx_build_with_an_alias_bomb_stops_with_the_message(tmp_path: Path) -> None:
     """The page whose front matter holds the bomb is not given to MyST (which would
-    expand it); the measure file's is never parsed by MyST at all."""
+    expand it); the measure file's is never parsed by MyST at all. notes.md, a page
+    outside index.md and docs/ (which keikaku check does not read), is read by the
+    build with the same limits."""
     root = copy_plan(tmp_path / "plan")
     _front(ALIAS_BOMB)(root / MEASURE)
     _prepend(f"---\n{ALIAS_BOMB}---\n")(root / "docs" / "workflow.md")
+    (root / "notes.md").write_text(f"---\n{ALIAS_BOMB}---\n# メモ\n", encoding="utf-8")
     try:
         run = sphinx_build("html", tmp_path / "out", src=root, timeout=120)
     except subprocess.TimeoutExpired:
         pytest.fail("the Sphinx build did not finish within 120 s")
     assert run.returncode != 0
-    for file in (MEASURE, "docs/workflow.md"):
+    for file in (MEASURE, "docs/workflow.md", "notes.md"):
         assert f"{root / file}:2: WARNING: YAML のアンカー・エイリアス" in run.stderr, run.stderr
 
 

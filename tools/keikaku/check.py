@@ -26,6 +26,7 @@ class Result:
     # Files (relative paths) that allow raw HTML (allow_raw_html: true), and pages whose
     # file or front matter could not be read (the Sphinx build does not parse them).
     raw_allowed: frozenset[str] = frozenset()
+    pages: frozenset[str] = frozenset()  # the pages read (index.md, docs/**/*.md)
     unread_pages: frozenset[str] = frozenset()
 
     @property
@@ -71,6 +72,7 @@ def load_plan(root: Path) -> Result:
     result.unchecked = sum(not doc.ok for doc in sources.documents())
     result.raw_allowed = frozenset(doc.rel for doc in [*sources.measures, *sources.pages]
                                    if markup.allows_raw_html(doc.data))
+    result.pages = frozenset(doc.rel for doc in sources.pages)
     result.unread_pages = frozenset(doc.rel for doc in sources.pages if not doc.ok)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

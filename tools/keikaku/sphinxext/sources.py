@@ -74,6 +74,23 @@ def _rel(app: Sphinx, docname: str) -> str:
         return ""
 
 
+def _refused(app: Sphinx, docname: str) -> bool:
+    """Whether keikaku refused the page's file; a page outside index.md and docs/ (which
+    keikaku does not read) is read here with the same limits, and its problems warned."""
+    result, rel = result_for(app.env), _rel(app, docname)
+    if rel in result.pages:
+        return rel in result.unread_pages
+    from ..load import read_page
+    from ..problems import Problem
+    from .state import warn
+
+    problems: list[Problem] = []
+    doc = read_page(Path(app.env.doc2path(docname)), rel or docname, problems)
+    for p in problems:
+        warn(app, p)
+    return not doc.ok
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     result = result_for(app.env)
     if result.plan is None:  # every page says why, and no directive needs the plan
@@ -84,7 +101,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             count=len(result.errors)))
     elif docname.startswith("measures/"):
         source[0] = measure_page(result.plan, Path(app.srcdir), docname)
-    elif _rel(app, docname) in result.unread_pages:
+    elif _refused(app, docname):
         # keikaku refused the file (too large, YAML anchors in its front matter, ...):
         # MyST does not parse it either (its front matter would be expanded).
         from ..messages import render
