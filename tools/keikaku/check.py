@@ -14,6 +14,7 @@ from .rules import (
     budget,
     identity,
     kpi,
+    markup,
     placeholder,
     population,
     prose,
@@ -36,6 +37,11 @@ class Result:
     files: int = 0
     unchecked: int = 0  # files that could not be read or validated (their content unchecked)
     archive: Archive | None = None  # the archived source the quotes are checked against
+    # Files (relative paths) that allow raw HTML (allow_raw_html: true), and pages whose
+    # file or front matter could not be read (the Sphinx build does not parse them).
+    raw_allowed: frozenset[str] = frozenset()
+    pages: frozenset[str] = frozenset()  # the pages read (index.md, docs/**/*.md)
+    unread_pages: frozenset[str] = frozenset()
 
     @property
     def errors(self) -> list[Problem]:
@@ -59,6 +65,7 @@ def load_plan(root: Path) -> Result:
             problems += schema_rule.check_document(root, doc, name)
     for doc in sources.measures:
         problems += schema_rule.check_document(root, doc, "measure")
+    problems += markup.check(sources)
     plan = build_plan(sources, problems)
     result = Result(root, plan, problems, files=len(sources.documents()))
     if plan is not None:
@@ -69,12 +76,21 @@ def load_plan(root: Path) -> Result:
         problems += revision.check(plan, sources)
         problems += terms.check(plan)
         problems += roles.check(plan)
+        # Texts already read (prose does not read a file twice, nor one refused as too
+        # large); a file that could not be read has none.
         read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
-                for doc in sources.measures if doc.ok}
+                for doc in [*sources.measures, *sources.pages]}
+        measures = {id(doc) for doc in sources.measures}
+        read.update((doc.rel, [(doc.text, 1)]) for doc in sources.documents()
+                    if id(doc) not in measures)
         problems += prose.check(plan, root, read)
         problems += placeholder.check(plan)
         result.archive = quote.load_archive(sources, problems)
         problems += quote.check(sources, result.archive)
     result.unchecked = sum(not doc.ok for doc in sources.documents())
+    result.raw_allowed = frozenset(doc.rel for doc in [*sources.measures, *sources.pages]
+                                   if markup.allows_raw_html(doc.data))
+    result.pages = frozenset(doc.rel for doc in sources.pages)
+    result.unread_pages = frozenset(doc.rel for doc in sources.pages if not doc.ok)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

@@ -16,6 +16,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "UTF-8 として読めない文字があります（{offset} バイト目）。UTF-8 で保存し直してください",
         "en": "bytes that are not UTF-8 at offset {offset}; save the file as UTF-8",
     },
+    "too-large": {
+        "ja": "ファイルが大きすぎるため読みません（{size} バイト。上限は {limit} バイト）。1つの施策は1つのファイルに、データは内容ごとのファイルに分け、大きな資料は計画に入れずリンクで示してください",
+        "en": "the file is too large to read ({size} bytes; the limit is {limit}); keep one measure per file, split data by subject, and link to large documents instead of including them",
+    },
     "front-matter-missing": {
         "ja": "フロントマターがありません。1行目を「---」とし、データのあとを「---」で閉じてください",
         "en": "no front matter: start the file with a line '---' and close the data with '---'",
@@ -27,6 +31,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml-syntax": {
         "ja": "YAML の書き方に誤りがあります（{problem}）。インデントと「:」の後の空白を確認してください",
         "en": "YAML syntax error ({problem}); check the indentation and the space after ':'",
+    },
+    "yaml-anchor": {
+        "ja": "YAML のアンカー・エイリアス「{anchor}」は使えません（計画では不要で、展開すると膨大な量になり得るため）。値をその場所にそのまま書いてください",
+        "en": "YAML anchors and aliases ('{anchor}') are not allowed (the plan needs none, and expanding them can explode); write the value out where it is used",
+    },
+    "yaml-too-deep": {
+        "ja": "YAML の入れ子が深すぎます（1000 段まで）。「[」「{{」の閉じ忘れやインデントの誤りを確認してください",
+        "en": "the YAML nests too deeply (at most 1000 levels); check for unclosed '[' or '{{' and the indentation",
+    },
+    "too-many-values": {
+        "ja": "1つのファイルのデータの項目が多すぎます（上限は {limit} 個）。内容ごとにファイルを分けるか、不要な繰り返しを削ってください",
+        "en": "the file holds too many keys and values (the limit is {limit}); split it by subject or remove repetitions",
     },
     "not-a-mapping": {
         "ja": "データが「キー: 値」の形になっていません",
@@ -72,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "more-errors": {
         "ja": "（同じファイルにほか {count} 件のスキーマ違反）",
         "en": "({count} more schema errors in this file)",
+    },
+    "more-errors-many": {
+        "ja": "（同じファイルにほか {count} 件を超えるスキーマ違反）",
+        "en": "(more than {count} other schema errors in this file)",
     },
     "body-section-missing": {
         "ja": "本文に見出し「## {heading}」がありません。取組内容・事業効果・役割分担の順に見出しを置いてください",
@@ -382,6 +402,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "日付と曜日が一致しません: 「{text}」（{date} は {expected}曜日）",
         "en": "date and weekday disagree: '{text}' ({date} is a {expected_en})",
     },
+    "raw-html": {
+        "ja": "生の HTML「{what}」は使えません（そのまま公開ページに載り、スクリプトなども動いてしまうため）。Markdown で書いてください。どうしても必要な場合は、このファイルのフロントマターに allow_raw_html: true と書き、内容を確認したうえで許可してください",
+        "en": "raw HTML ('{what}') is not allowed (it would be published as it is, scripts included); write it as Markdown, or, if it is really needed, review it and allow it with 'allow_raw_html: true' in this file's front matter",
+    },
+    "raw-directive": {
+        "ja": "ディレクティブ「{{{what}}}」は使えません（中身が生の HTML などとしてそのまま公開ページに載るため）。Markdown で書いてください。どうしても必要な場合は、このファイルのフロントマターに allow_raw_html: true と書き、内容を確認したうえで許可してください",
+        "en": "the directive '{{{what}}}' is not allowed (its content would be published unescaped); write it as Markdown, or, if it is really needed, review it and allow it with 'allow_raw_html: true' in this file's front matter",
+    },
+    "more-raw-html": {
+        "ja": "（同じファイルにほか {count} 件の生の HTML）",
+        "en": "({count} more pieces of raw HTML in this file)",
+    },
+    "sphinx-page-unread": {
+        "ja": "このページのファイルは検査エラー（{file}）のため表示できません。keikaku check で確認してください",
+        "en": "this page's file ({file}) could not be read; see keikaku check",
+    },
+    "sphinx-raw-dropped": {
+        "ja": "許可のない生の HTML（{what}）を公開ページから除きました。keikaku check の指摘に従って直してください",
+        "en": "removed raw HTML ('{what}') that its file does not allow from the page; fix it as keikaku check says",
+    },
     # -- errata ----------------------------------------------------------------
     "unknown-reference": {
         "ja": "{where}が参照している{kind}「{id}」がありません。ID を確かめてください（施策は measures/ のファイル名、方向・分野・事項は docs/data/structure.yaml）",
@@ -435,8 +475,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff-no-base": {"ja": "比較の基準にする版がありません（{detail}）。keikaku diff 基準の版 のように指定するか、published/ で始まるタグを付けてください", "en": "no base revision ({detail}); name one, or tag a revision published/..."},
     "diff-unreadable": {"ja": "{revision} の計画を読めません（{count} 件のエラー）。その版で keikaku check を実行してください", "en": "the plan at {revision} has {count} errors; run keikaku check on it"},
     # -- the rule catalogue (docs/checks.md) ---------------------------------------
-    "code-read": {"ja": "ファイルが読めること（UTF-8 のテキスト。BOM と CRLF は可）", "en": "files are readable UTF-8 text"},
-    "code-yaml": {"ja": "YAML として正しく書かれていること", "en": "the YAML parses"},
+    "code-read": {"ja": "ファイルが読めること（UTF-8 のテキスト。BOM と CRLF は可。1ファイル 1,000,000 バイトまで）", "en": "files are readable UTF-8 text of at most 1,000,000 bytes"},
+    "code-yaml": {"ja": "YAML として正しく書かれていること（アンカー・エイリアスは使わない。入れ子は 1000 段まで、項目は1ファイル 20,000 個まで）", "en": "the YAML parses, without anchors or aliases, at most 1000 levels deep and 20,000 keys and values per file"},
     "code-front-matter": {"ja": "施策ファイルが「---」で囲まれたフロントマターで始まること", "en": "a measure file starts with front matter"},
     "code-schema": {"ja": "データが schemas/ の JSON Schema に合うこと（型、必須項目、単位の一覧、全角数字や文字列の数値の指摘）", "en": "data matches its JSON Schema"},
     "code-body": {"ja": "本文に取組内容・事業効果・役割分担の見出しがこの順にあること", "en": "the body has the three headings in order"},
@@ -460,6 +500,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-census-year": {"ja": "国勢調査の年（census_years）を表の見出しで年度と表示していないこと", "en": "census years are not labelled as fiscal years"},
     "code-population-target": {"ja": "「程度」で示した人口・高齢化率の目標が、宣言した許容差の範囲で表と一致すること", "en": "population targets lie within their tolerance of the table"},
     "code-value-path": {"ja": "本文中のデータ参照 {{value}} が存在するデータを指すこと", "en": "{{value}} references resolve"},
+    "code-raw-html": {"ja": "施策の本文とページに生の HTML や raw・eval-rst・role ディレクティブがないこと（HTML のコメントは可。ファイルのフロントマターに allow_raw_html: true があれば許可）", "en": "no raw HTML or raw / eval-rst / role directive in measure bodies and pages unless the file has allow_raw_html: true"},
     "code-era": {"ja": "和暦と西暦の組（令和６年度＝2024年度など）が一致すること", "en": "era and Western years agree"},
     "code-weekday": {"ja": "日付と曜日（令和６年３月21日（木）など）が一致すること", "en": "dates and weekdays agree"},
     # -- report ----------------------------------------------------------------

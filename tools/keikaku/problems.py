@@ -78,6 +78,7 @@ CODES: dict[str, str] = {
     "keikaku.value-path": "prose",
     "keikaku.field-name": "terms",
     "keikaku.role-cost": "roles",
+    "keikaku.raw-html": "markup",
     "keikaku.era": "dates",
     "keikaku.weekday": "dates",
     "keikaku.placeholder": "placeholder",

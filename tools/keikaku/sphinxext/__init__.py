@@ -21,6 +21,7 @@ from .. import __version__
 from . import archive, card, changes, fonts, population, revision, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
+from .rawguard import RawGuard
 from .roles import ValueRole
 from .search import KeikakuJapanese
 from .sources import on_source_read
@@ -140,6 +141,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", archive.copy_archive_text)
     app.connect("html-page-context", on_html_page_context)
     app.add_transform(UniqueSectionIds)
+    app.add_transform(RawGuard)
     app.add_node(scroll_box, html=(visit_scroll_box, depart_scroll_box))
     app.add_node(attributed_entry, html=(visit_attributed_entry, depart_attributed_entry))
     app.add_directive("measure-card", card.MeasureCard)

@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..messages import render
 from ..model import Kpi, KpiValue, Measure, Plan
 from ..numbers import fmt_number, fmt_value, ratio, round_to
+from ..rules.markup import allows_raw_html
 from .markup import parse
 from .state import note_data_dependencies, plan_for
 from .tables import Span, table
@@ -115,11 +116,27 @@ def projects_block(plan: Plan, m: Measure) -> nodes.Node:
     return lines
 
 
+def section_line(m: Measure, heading: str, text: str) -> int | None:
+    """The file line where the section ``heading``'s (stripped) ``text`` begins."""
+    body = m.doc.body
+    start = body.find(f"## {heading}")
+    at = body.find(text, start) if start >= 0 and text else -1
+    return None if at < 0 else m.doc.body_line + body.count("\n", 0, at)
+
+
 class MeasureCard(SphinxDirective):
     """``{measure-card} <measure-id>``: the card of one measure, generated from its file."""
 
     required_arguments = 1
     has_content = False
+    measure: Measure
+
+    def body(self, heading: str, text: str) -> list[nodes.Node]:
+        """A section of the measure's body, at its lines, with raw output removed unless
+        the measure file allows it (allow_raw_html: true)."""
+        m = self.measure
+        return parse(self, text, str(m.doc.path), section_line(m, heading, text),
+                     allow_raw=allows_raw_html(m.doc.data))
 
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env, measures=False)
@@ -127,7 +144,7 @@ class MeasureCard(SphinxDirective):
         m = plan.measure(self.arguments[0])
         if m is None:
             raise self.error(f"unknown measure id {self.arguments[0]!r}")
-        source = str(m.doc.path)
+        self.measure = m
         d = m.direction
         name = nodes.strong(text=m.name)
         rows = [
@@ -137,13 +154,13 @@ class MeasureCard(SphinxDirective):
             ["政策の内容", d.name],
             ["SDGsとの関連性", ", ".join(map(str, m.sdgs)) if m.sdgs else
              nodes.inline(text=UNSET_SDGS, classes=["keikaku-unset"])],
-            ["取組内容", parse(self, m.content, source)],
+            ["取組内容", self.body("取組内容", m.content)],
             [Span("成果指標（KPI）"), kpi_block(plan, m)],
             ["関係市町", nodes.inline(text=UNSET_MARKS, classes=["keikaku-unset"])],
             ["実施年度・事業費", budget_block(plan, m)],
             ["事業名称", projects_block(plan, m)],
-            ["事業効果", parse(self, m.effect, source)],
-            ["役割分担", parse(self, m.roles, source)],
+            ["事業効果", self.body("事業効果", m.effect)],
+            ["役割分担", self.body("役割分担", m.roles)],
         ]
         card = nodes.container(classes=["keikaku-card"], ids=[f"card-{m.id}"])
         card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1,
