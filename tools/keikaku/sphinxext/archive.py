@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..archive import Archive
+from .rawguard import generated_raw
 from .state import result_for
 from .tables import Cell, Span, table
 
@@ -122,6 +123,6 @@ class SourceArchive(SphinxDirective):
         ]
         out: list[nodes.Node] = [table([2, 8], rows, classes=["keikaku-provenance"],
                                        stub_columns=1, caption="原文の記録の出所")]
-        out.append(nodes.raw("", _text_html(archive, redacted), format="html"))
+        out.append(generated_raw(_text_html(archive, redacted)))
         return out
 

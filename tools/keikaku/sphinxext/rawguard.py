@@ -51,6 +51,18 @@ def _source(node: nodes.Node, default: str | None) -> str | None:
     return default
 
 
+# Set on the raw nodes keikaku's own directives write (the archive's text, say): they
+# come from the extension, not from content. Markup cannot set a node attribute.
+GENERATED = "keikaku_generated"
+
+
+def generated_raw(html: str) -> nodes.raw:
+    """A raw HTML node written by the extension itself, which the guard lets through."""
+    node = nodes.raw("", html, format="html")
+    node[GENERATED] = True
+    return node
+
+
 def drop_raw(found: Iterable[nodes.Node], lang: str, keep=lambda node: False) -> list[nodes.Node]:
     """Remove each raw node under the nodes ``found`` (and any of them that is one)
     unless ``keep(node)`` or it holds nothing but HTML comments; warn at each. Returns
@@ -58,7 +70,7 @@ def drop_raw(found: Iterable[nodes.Node], lang: str, keep=lambda node: False) ->
     remaining = []
     for top in found:
         for node in list(top.findall(nodes.raw)):
-            if keep(node) or comments_only(node.astext()):
+            if node.get(GENERATED) or keep(node) or comments_only(node.astext()):
                 continue
             logger.warning(render("sphinx-raw-dropped", lang, what=snippet(node.astext())),
                            location=node, type="keikaku", subtype="raw-html")
