@@ -69,12 +69,13 @@ def bundled_fonts_env(folder: Path) -> dict[str, str]:
     return fontconfig_env(folder, tuple(sorted({f.path.parent for f in bundled_fonts()})))
 
 
-def sphinx_build(builder: str, out: Path, src: Path = REPO,
-                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def sphinx_build(builder: str, out: Path, src: Path = REPO, env: dict[str, str] | None = None,
+                 timeout: float | None = None) -> subprocess.CompletedProcess:
+    """Build ``src`` with warnings as errors; ``timeout`` (s) raises TimeoutExpired."""
     return subprocess.run(
         [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", builder,
          str(src), str(out)],
-        capture_output=True, text=True, check=False, env=env,
+        capture_output=True, text=True, check=False, env=env, timeout=timeout,
     )
 
 

@@ -195,8 +195,12 @@ WORDS = ["休日", "夜間", "子育て", "定住自立圏", "自立圏", "バ�
 def test_search_finds_every_page_that_contains_the_word(browser, site: str,
                                                          html_site: Path, word: str) -> None:
     needle = unicodedata.normalize("NFKC", word).lower()
+    # The archived source (docs/source/) is deliberately not indexed (nosearch): a
+    # search finds the plan's pages, not the raw text they were made from.
     expected = {p.relative_to(html_site).as_posix() for p in html_site.rglob("*.html")
-                if p.name not in ("search.html", "genindex.html") and needle in _body_text(p)}
+                if p.name not in ("search.html", "genindex.html")
+                and not p.relative_to(html_site).as_posix().startswith("docs/source/")
+                and needle in _body_text(p)}
     assert expected, word
     page = open_page(browser, f"{site}search.html?q={word}")
     page.wait_for_function(SEARCH_DONE, timeout=15000)
@@ -208,11 +212,12 @@ def test_search_finds_every_page_that_contains_the_word(browser, site: str,
     page.context.close()
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_no_serious_accessibility_violations(browser, site: str, name: str) -> None:
+# The measure page also on a phone, where its card's tables are laid out as blocks.
+@pytest.mark.parametrize(("name", "width"), [*((name, 1280) for name in PAGES), ("measure", 360)])
+def test_no_serious_accessibility_violations(browser, site: str, name: str, width: int) -> None:
     if not AXE.exists():
         pytest.skip("axe-core is not installed (npm ci --prefix tests/browser)")
-    page = open_page(browser, site + PAGES[name])
+    page = open_page(browser, site + PAGES[name], width=width)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
@@ -262,3 +267,62 @@ def test_a_measure_page_prints_on_one_clean_page(browser, site: str) -> None:
     text = unicodedata.normalize("NFKC", reader.pages[0].extract_text())
     assert "夜間診療体制確保事業" in re.sub(r"\s+", "", text)
     page.context.close()
+
+
+# The characters on each text line of every KPI name (the first cell of each row).
+KPI_NAME_LINES = """() => [...document.querySelectorAll('.keikaku-card .keikaku-kpi > tbody > tr')]
+  .map(tr => {
+    const cell = tr.firstElementChild;
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const lines = [];
+    let bottom = -Infinity;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (let i = 0; i < n.length; i++) {
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const r = range.getBoundingClientRect();
+        if (r.height === 0 || !n.data[i].trim()) continue;
+        if ((r.top + r.bottom) / 2 > bottom) { lines.push(0); bottom = r.bottom; }
+        lines[lines.length - 1] += 1;
+      }
+    }
+    return [cell.textContent.trim(), lines];
+  })"""
+# Boxes inside the card that scroll sideways at this width (their content is wider).
+CARD_SCROLLERS = """() => {
+  const card = document.querySelector('.keikaku-card');
+  return [card, ...card.querySelectorAll('*')]
+    .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+    .filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => `${e.tagName}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`);
+}"""
+
+
+def test_every_card_reads_on_a_phone(browser, site: str, plan) -> None:
+    """At 360px each KPI name reads in lines of 10 characters or more (its last line
+    aside), nothing in the card scrolls sideways, and neither does the page."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    measured: dict[str, tuple[str, list[int]]] = {}
+    problems: list[str] = []
+    for m in plan.measures:
+        page.goto(f"{site}measures/{m.id}.html", wait_until="load")
+        names = dict(page.evaluate(KPI_NAME_LINES))
+        for k in m.kpis:
+            assert k.name in names, (m.id, k.name)
+            measured[k.name] = (m.id, names[k.name])
+        problems += [f"{m.id}: {box} scrolls sideways" for box in page.evaluate(CARD_SCROLLERS)]
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 1:
+            problems.append(f"{m.id}: the page is {overflow}px wider than a 360px screen")
+    context.close()
+    assert len(measured) == sum(len(m.kpis) for m in plan.measures)
+    # A name's last line may be short; its other lines must hold 10 characters on average.
+    for name, (m_id, lines) in measured.items():
+        assert sum(lines) == len(name), (name, lines)
+        full = lines[:-1]
+        if full and sum(full) / len(full) < 10:
+            problems.append(f"{m_id}: {name} in lines of {lines} characters")
+    assert not problems, "\n".join(problems)

@@ -52,6 +52,10 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "    printed_name: 結婚活動応援事業\n    change: changed\n    mark: 変更②\n")
     with comparison.open("a", encoding="utf-8") as f:
         f.write("  - mark: 変更②\n    area: network\n    reason: 名称を改めた。\n")
+    # The rewritten table no longer quotes the archived draft (keikaku.quote): say so.
+    edit(root / "docs" / "source" / "provenance.yaml",
+         "quoted_in: [errata, printed, comments, comparison]",
+         "quoted_in: [errata, printed, comments]")
     text = (m / "heritage-value.md").read_text(encoding="utf-8")
     start, end = text.index("  - name: 拡張登録に向けた"), text.index("budget:")
     (m / "heritage-value.md").write_text(text[:start] + text[end:], encoding="utf-8")

@@ -65,6 +65,8 @@ def apply(root: Path, case: dict[str, Any]) -> None:
         text = "\n".join(lines[:start] + lines[end:])
     elif "write_text" in case:
         text = case["write_text"]
+    if "prepend" in case:  # e.g. front matter for a page that has none
+        text = case["prepend"] + text
     if "write_bytes" in case:
         path.write_bytes(case["write_bytes"].encode("latin-1"))
     elif case.get("write_shift_jis"):

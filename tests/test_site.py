@@ -141,3 +141,27 @@ def test_a_measure_page_links_its_errata(html_site: Path, plan) -> None:
         if entry.get("measure"):
             page = (html_site / "measures" / f"{entry['measure']}.html").read_text("utf-8")
             assert f'href="../docs/errata.html#{entry["id"].lower()}"' in page, entry["id"]
+
+
+def test_errata_quotes_link_to_their_lines_of_the_archive(html_site: Path, plan) -> None:
+    """Each printed quote links to the line of the archived source it stands on, and
+    the archive's page has that line; the text file is there to download, unchanged."""
+    errata = (html_site / "docs" / "errata.html").read_text(encoding="utf-8")
+    archive = (html_site / "docs" / "source" / "council-2024-03-21.html").read_text("utf-8")
+    lines = re.findall(r'href="source/council-2024-03-21\.html#L(\d+)"', errata)
+    quotes = [p for e in plan.errata for p in e["printed"] if p.get("verbatim", True)]
+    assert len(lines) == len(quotes)
+    for line in lines:
+        assert f'<li id="L{line}"' in archive, line
+    assert 'id="L4081"' in archive and 'id="L4082"' not in archive
+    copied = html_site / "docs" / "source" / "council-2024-03-21.txt"
+    assert copied.read_bytes() == (REPO / "docs/source/council-2024-03-21.txt").read_bytes()
+    # E04: the answer to council opinion 9 (679日/803日≒84％) stands on lines 750-751.
+    assert "#L750" in errata.split('id="e04"')[1].split('id="e05"')[0]
+
+
+def test_the_pdf_leaves_the_archive_out(pdf_build: Path) -> None:
+    """The archive is a page of the site only: the PDF shows a quote's line as text."""
+    page = (pdf_build.parent / "index.html").read_text(encoding="utf-8")
+    assert 'id="L744"' not in page and "council-2024-03-21.html" not in page
+    assert "原文 750〜751行" in page

@@ -47,7 +47,7 @@ def _structure(doc: Document, problems: list[Problem]) -> list[Area]:
                 ag = d["agreement"]
                 pf.directions.append(
                     Direction(d["id"], d["name"], pf, ag["content"], dict(ag["roles"]),
-                              index=di + 1)
+                              index=di + 1, errata=dict(ag.get("errata", {})))
                 )
             area.fields.append(pf)
         areas.append(area)
@@ -98,6 +98,7 @@ def _measure(doc: Document, directions: dict[str, Direction],
         sdgs=list(d["sdgs"]), notes=list(d.get("notes", [])),
         printed=dict(d.get("printed", {})),
         content=body["content"], effect=body["effect"], roles=body["roles"], doc=doc,
+        errata=dict(d.get("errata", {})),
     )
 
 
@@ -109,6 +110,7 @@ def _table(key: str, raw: dict[str, Any]) -> PopulationTable:
         rows={area: {int(y): dict(g) for y, g in years.items()}
               for area, years in raw["rows"].items()},
         stated=raw["stated"], era_suffix=raw.get("era_suffix", "年"),
+        errata=dict(raw.get("errata", {})),
     )
 
 
@@ -162,7 +164,9 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         errata=list(sources.errata.data["errata"]) if sources.errata.ok else [],
         raw=raw,
         sources={"plan": sources.plan, "structure": sources.structure,
-                 "population": sources.population, "errata": sources.errata},
+                 "population": sources.population, "errata": sources.errata,
+                 **({"comments": sources.comments}
+                    if sources.comments and sources.comments.ok else {})},
         comments=sources.comments.data if sources.comments and sources.comments.ok else None,
         comparison=(sources.comparison.data
                     if sources.comparison and sources.comparison.ok else None),

@@ -6,11 +6,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .archive import Archive
 from .build import build_plan
 from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
-from .rules import budget, identity, kpi, numbers, placeholder, population, prose, revision
+from .rules import (
+    budget,
+    identity,
+    kpi,
+    markup,
+    numbers,
+    placeholder,
+    population,
+    prose,
+    quote,
+    revision,
+    roles,
+    terms,
+)
 from .rules import schema as schema_rule
 
 SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
@@ -25,6 +39,12 @@ class Result:
     files: int = 0
     unchecked: int = 0  # files that could not be read or validated (their content unchecked)
     audit: Any = None  # keikaku.audit.Audit: every number of the text and its class
+    archive: Archive | None = None  # the archived source the quotes are checked against
+    # Files (relative paths) that allow raw HTML (allow_raw_html: true), and pages whose
+    # file or front matter could not be read (the Sphinx build does not parse them).
+    raw_allowed: frozenset[str] = frozenset()
+    pages: frozenset[str] = frozenset()  # the pages read (index.md, docs/**/*.md)
+    unread_pages: frozenset[str] = frozenset()
 
     @property
     def errors(self) -> list[Problem]:
@@ -42,12 +62,13 @@ def load_plan(root: Path) -> Result:
     sources = read_sources(root, problems)
     for name, schema_name in SCHEMA_OF.items():
         problems += schema_rule.check_document(root, getattr(sources, name), schema_name)
-    for name in ("comments", "comparison", "facts"):
+    for name in ("comments", "comparison", "provenance", "facts"):
         doc = getattr(sources, name)
         if doc is not None:
             problems += schema_rule.check_document(root, doc, name)
     for doc in sources.measures:
         problems += schema_rule.check_document(root, doc, "measure")
+    problems += markup.check(sources)
     plan = build_plan(sources, problems)
     result = Result(root, plan, problems, files=len(sources.documents()))
     if plan is not None:
@@ -56,12 +77,25 @@ def load_plan(root: Path) -> Result:
         problems += budget.check(plan)
         problems += population.check(plan)
         problems += revision.check(plan, sources)
+        problems += terms.check(plan)
+        problems += roles.check(plan)
+        # Texts already read (prose does not read a file twice, nor one refused as too
+        # large); a file that could not be read has none.
         read = {doc.rel: [(doc.text, doc.line_offset + 1), (doc.body, doc.body_line)]
-                for doc in sources.measures if doc.ok}
+                for doc in [*sources.measures, *sources.pages]}
+        measures = {id(doc) for doc in sources.measures}
+        read.update((doc.rel, [(doc.text, 1)]) for doc in sources.documents()
+                    if id(doc) not in measures)
         problems += prose.check(plan, root, read)
         problems += placeholder.check(plan)
+        result.archive = quote.load_archive(sources, problems)
+        problems += quote.check(sources, result.archive)
         found, result.audit = numbers.check(plan, sources, root)
         problems += found
     result.unchecked = sum(not doc.ok for doc in sources.documents())
+    result.raw_allowed = frozenset(doc.rel for doc in [*sources.measures, *sources.pages]
+                                   if markup.allows_raw_html(doc.data))
+    result.pages = frozenset(doc.rel for doc in sources.pages)
+    result.unread_pages = frozenset(doc.rel for doc in sources.pages if not doc.ok)
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

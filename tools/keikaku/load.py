@@ -2,7 +2,11 @@
 
 Parsing uses PyYAML's C loader when present. Line numbers are worked out only
 when a problem needs one (``Document.line_of``), by composing the YAML again.
-Nothing here raises on bad input: every failure becomes a ``Problem``.
+Nothing here raises on bad input: every failure becomes a ``Problem``. Nor does
+any input run away: a file larger than ``MAX_FILE_BYTES`` is not read, YAML
+anchors and aliases are refused before anything expands them (an "alias bomb"
+of ten lines would otherwise stand for a billion values), and nesting deeper
+than libyaml's limit of 1000 levels is an error.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 BODY_HEADINGS = ("取組内容", "事業効果", "役割分担")
 BODY_KEYS = {"取組内容": "content", "事業効果": "effect", "役割分担": "roles"}
 FENCE = "---"
+# The largest plan file (measure, data file, page) read; the biggest real one is 40 kB.
+MAX_FILE_BYTES = 1_000_000
+# The most keys and values one file may hold; the most in a real one is about 1,100.
+# (Validation and line lookup take time in proportion to them.)
+MAX_VALUES = 20_000
 
 
 @dataclass
@@ -37,6 +46,19 @@ class Document:
     body_line: int = 1
     ok: bool = False
     _node: Any = field(default=None, repr=False)
+    _keys: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    def _entry(self, node: Any, key: str) -> tuple[Any, Any] | None:
+        """The (key node, value node) of ``key`` in a mapping node: the first, as before,
+        from an index built once per mapping (a file may have many problems)."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
+            for key_node, value_node in node.value:
+                if isinstance(key_node.value, str):
+                    index.setdefault(key_node.value, (key_node, value_node))
+            self._keys[id(node)] = index
+        return index.get(key)
 
     def line_of(self, keypath: tuple[object, ...] = ()) -> int:
         """File line of the key at ``keypath`` (or of the deepest part that exists)."""
@@ -51,13 +73,11 @@ class Document:
         line = node.start_mark.line
         for part in keypath:
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == str(part):
-                        line = key_node.start_mark.line
-                        node = value_node
-                        break
-                else:
+                entry = self._entry(node, str(part))
+                if entry is None:
                     return self.line_offset + line + 1
+                line = entry[0].start_mark.line
+                node = entry[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if 0 <= part < len(node.value):
                     node = node.value[part]
@@ -84,6 +104,11 @@ def _decode(raw: bytes, doc: Document, problems: list[Problem]) -> str | None:
 def _read(path: Path, rel: str, problems: list[Problem]) -> tuple[Document, str | None]:
     doc = Document(path=path, rel=rel)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem("keikaku.read", rel, 1, "too-large",
+                                    {"size": f"{size:,}", "limit": f"{MAX_FILE_BYTES:,}"}))
+            return doc, None
         raw = path.read_bytes()
     except OSError as exc:
         problems.append(
@@ -94,16 +119,26 @@ def _read(path: Path, rel: str, problems: list[Problem]) -> tuple[Document, str 
 
 
 def _parse_yaml(doc: Document, problems: list[Problem]) -> None:
+    anchor = yamlfast.first_anchor(doc.text)
+    if anchor is not None:
+        problems.append(Problem("keikaku.yaml", doc.rel, doc.line_offset + anchor[0] + 1,
+                                "yaml-anchor", {"anchor": anchor[1]}))
+        return
     try:
         data = yamlfast.load(doc.text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = doc.line_offset + (mark.line + 1 if mark else 1)
+        too_deep = "maximum nesting depth" in (exc.problem or "")
         problems.append(
-            Problem("keikaku.yaml", doc.rel, line, "yaml-syntax", {"problem": exc.problem or ""})
+            Problem("keikaku.yaml", doc.rel, line, "yaml-too-deep" if too_deep else "yaml-syntax",
+                    {"problem": exc.problem or ""})
         )
         return
-    except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
+    except RecursionError:  # PyYAML without libyaml has no depth limit of its own
+        problems.append(Problem("keikaku.yaml", doc.rel, doc.line_offset + 1, "yaml-too-deep"))
+        return
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
         problems.append(
             Problem("keikaku.yaml", doc.rel, doc.line_offset + 1, "yaml-syntax",
                     {"problem": type(exc).__name__})
@@ -112,8 +147,29 @@ def _parse_yaml(doc: Document, problems: list[Problem]) -> None:
     if not isinstance(data, dict):
         problems.append(Problem("keikaku.yaml", doc.rel, doc.line_offset + 1, "not-a-mapping"))
         return
+    if _too_many_values(data):
+        problems.append(Problem("keikaku.yaml", doc.rel, doc.line_offset + 1, "too-many-values",
+                                {"limit": f"{MAX_VALUES:,}"}))
+        return
     doc.data = data
     doc.ok = True
+
+
+def _too_many_values(data: Any) -> bool:
+    """Whether ``data`` holds more than MAX_VALUES keys and values (counted without
+    recursion, and stopping at the limit)."""
+    count, stack = 0, [data]
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def read_data_file(path: Path, rel: str, problems: list[Problem]) -> Document:
@@ -144,6 +200,21 @@ def read_measure_file(path: Path, rel: str, problems: list[Problem]) -> Document
     parts = split_front_matter(text)
     if isinstance(parts, str):
         problems.append(Problem("keikaku.front-matter", rel, 1, parts))
+        return doc
+    doc.text, doc.line_offset, doc.body, doc.body_line = parts
+    _parse_yaml(doc, problems)
+    return doc
+
+
+def read_page(path: Path, rel: str, problems: list[Problem]) -> Document:
+    """Read a MyST page: its front matter (optional, as MyST allows) and its text.
+    ``ok`` is whether the front matter, if any, is a readable mapping."""
+    doc, text = _read(path, rel, problems)
+    if text is None:
+        return doc
+    parts = split_front_matter(text)
+    if isinstance(parts, str):  # no front matter: the whole file is the body
+        doc.body, doc.data, doc.ok = text, {}, True
         return doc
     doc.text, doc.line_offset, doc.body, doc.body_line = parts
     _parse_yaml(doc, problems)
@@ -209,10 +280,14 @@ class Sources:
     measures: list[Document]
     comments: Document | None = None
     comparison: Document | None = None
+    provenance: Document | None = None
     facts: Document | None = None
+    pages: list[Document] = field(default_factory=list)  # index.md, docs/**/*.md
 
     def documents(self) -> list[Document]:
-        optional = [d for d in (self.comments, self.comparison, self.facts) if d is not None]
+        optional = [d for d in (self.comments, self.comparison, self.provenance,
+                                  self.facts)
+                    if d is not None]
         return [self.plan, self.structure, self.population, self.errata, *optional,
                 *self.measures]
 
@@ -224,12 +299,27 @@ DATA_FILES = {
     "errata": "docs/data/errata.yaml",
 }
 # Files a plan may have: public comments and council opinions, the comparison table,
-# the external facts its prose states (docs/data/facts.yaml).
+# the provenance of the archived source text the quotes are checked against, the external
+# facts its prose states (docs/data/facts.yaml).
 OPTIONAL_FILES = {
     "comments": "docs/data/comments.yaml",
     "comparison": "docs/data/comparison.yaml",
+    "provenance": "docs/source/provenance.yaml",
     "facts": "docs/data/facts.yaml",
 }
+
+
+PAGE_SKIP_DIRS = {"_build", ".nox", ".git", "node_modules", "cases"}
+
+
+def page_paths(root: Path) -> list[Path]:
+    """The MyST pages of the plan: index.md and docs/**/*.md."""
+    index = root / "index.md"
+    pages = [index] if index.exists() else []
+    for path in sorted((root / "docs").rglob("*.md")):
+        if not PAGE_SKIP_DIRS & set(path.relative_to(root).parts):
+            pages.append(path)
+    return pages
 
 
 def read_sources(root: Path, problems: list[Problem]) -> Sources:
@@ -245,4 +335,6 @@ def read_sources(root: Path, problems: list[Problem]) -> Sources:
         name: read_data_file(root / rel, rel, problems)
         for name, rel in OPTIONAL_FILES.items() if (root / rel).exists()
     }
-    return Sources(root=root, measures=measures, **data, **optional)
+    pages = [read_page(path, path.relative_to(root).as_posix(), problems)
+             for path in page_paths(root)]
+    return Sources(root=root, measures=measures, pages=pages, **data, **optional)

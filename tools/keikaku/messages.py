@@ -16,6 +16,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "UTF-8 として読めない文字があります（{offset} バイト目）。UTF-8 で保存し直してください",
         "en": "bytes that are not UTF-8 at offset {offset}; save the file as UTF-8",
     },
+    "too-large": {
+        "ja": "ファイルが大きすぎるため読みません（{size} バイト。上限は {limit} バイト）。1つの施策は1つのファイルに、データは内容ごとのファイルに分け、大きな資料は計画に入れずリンクで示してください",
+        "en": "the file is too large to read ({size} bytes; the limit is {limit}); keep one measure per file, split data by subject, and link to large documents instead of including them",
+    },
     "front-matter-missing": {
         "ja": "フロントマターがありません。1行目を「---」とし、データのあとを「---」で閉じてください",
         "en": "no front matter: start the file with a line '---' and close the data with '---'",
@@ -27,6 +31,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml-syntax": {
         "ja": "YAML の書き方に誤りがあります（{problem}）。インデントと「:」の後の空白を確認してください",
         "en": "YAML syntax error ({problem}); check the indentation and the space after ':'",
+    },
+    "yaml-anchor": {
+        "ja": "YAML のアンカー・エイリアス「{anchor}」は使えません（計画では不要で、展開すると膨大な量になり得るため）。値をその場所にそのまま書いてください",
+        "en": "YAML anchors and aliases ('{anchor}') are not allowed (the plan needs none, and expanding them can explode); write the value out where it is used",
+    },
+    "yaml-too-deep": {
+        "ja": "YAML の入れ子が深すぎます（1000 段まで）。「[」「{{」の閉じ忘れやインデントの誤りを確認してください",
+        "en": "the YAML nests too deeply (at most 1000 levels); check for unclosed '[' or '{{' and the indentation",
+    },
+    "too-many-values": {
+        "ja": "1つのファイルのデータの項目が多すぎます（上限は {limit} 個）。内容ごとにファイルを分けるか、不要な繰り返しを削ってください",
+        "en": "the file holds too many keys and values (the limit is {limit}); split it by subject or remove repetitions",
     },
     "not-a-mapping": {
         "ja": "データが「キー: 値」の形になっていません",
@@ -72,6 +88,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "more-errors": {
         "ja": "（同じファイルにほか {count} 件のスキーマ違反）",
         "en": "({count} more schema errors in this file)",
+    },
+    "more-errors-many": {
+        "ja": "（同じファイルにほか {count} 件を超えるスキーマ違反）",
+        "en": "(more than {count} other schema errors in this file)",
     },
     "body-section-missing": {
         "ja": "本文に見出し「## {heading}」がありません。取組内容・事業効果・役割分担の順に見出しを置いてください",
@@ -143,6 +163,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "目標値 {target}{unit} は現状値 {baseline}{unit} より {percent}% 悪化しています（理由の記載あり）",
         "en": "the target {target}{unit} is {percent}% worse than the baseline {baseline}{unit} (reason recorded)",
     },
+    "kpi-unchanged": {
+        "ja": "目標値が現状値と同じ {value}{unit} です。現状の維持を目標とする理由を target_reason に記載してください",
+        "en": "the target equals the baseline ({value}{unit}); record in target_reason why keeping the level is the aim",
+    },
+    "kpi-unchanged-explained": {
+        "ja": "目標値が現状値と同じ {value}{unit} です（理由の記載あり）",
+        "en": "the target equals the baseline ({value}{unit}) (reason recorded)",
+    },
+    "kpi-outlier": {
+        "ja": "目標値 {target}{unit} が現状値 {baseline}{unit} の {factor} 倍で、{limit} 倍を超えています。桁や累計・単年の取り違えがないか確かめ、値が正しければ理由を target_reason に記載してください",
+        "en": "the target {target}{unit} is {factor} times the baseline {baseline}{unit}, more than {limit} times; check the digits and cumulative vs yearly values, and if right record the reason in target_reason",
+    },
+    "kpi-outlier-explained": {
+        "ja": "目標値 {target}{unit} が現状値 {baseline}{unit} の {factor} 倍です（理由の記載あり）",
+        "en": "the target {target}{unit} is {factor} times the baseline {baseline}{unit} (reason recorded)",
+    },
+    "kpi-project": {
+        "ja": "算出方法に挙げた「{name}」は、施策「{measure}」の事業名称（{projects}）にありません。事業名称か算出方法の名称を直すか、原案の記載なら正誤表に記録して errata: {{keikaku.kpi-project: E..}} で紐付けてください",
+        "en": "the derivation names '{name}', which is not a project of '{measure}' ({projects}); fix the project or the derivation, or record the draft's wording in the errata and link it with errata: {{keikaku.kpi-project: E..}}",
+    },
+    "kpi-project-recorded": {
+        "ja": "算出方法に挙げた「{name}」は、施策「{measure}」の事業名称（{projects}）にありません（正誤表 {errata} に記録済み）",
+        "en": "the derivation names '{name}', which is not a project of '{measure}' ({projects}) (recorded in errata {errata})",
+    },
     "rounding-half_up": {"ja": "四捨五入", "en": "half-up"},
     "rounding-floor": {"ja": "切り捨て", "en": "floor"},
     "rounding-ceil": {"ja": "切り上げ", "en": "ceiling"},
@@ -154,6 +198,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "budget-years": {
         "ja": "事業費の年度が計画期間と一致しません（不足: {missing}／余分: {extra}）。{start}〜{end}年度の各年度を書いてください",
         "en": "budget years do not match the plan period (missing: {missing}; extra: {extra}); give each FY {start}-{end}",
+    },
+    "budget-outlier": {
+        "ja": "{year}年度の事業費 {amount}{unit} が、0 でない年度の中央値 {median}{unit} の {factor} 倍を超えています。桁の誤りがないか確かめ、正しければその年度を示した理由を notes に記載してください",
+        "en": "the FY{year} budget {amount} is more than {factor} times the median {median} of the non-zero years; check the digits, and if right give the reason in notes, naming the year",
+    },
+    "budget-outlier-noted": {
+        "ja": "{year}年度の事業費 {amount}{unit} が、0 でない年度の中央値 {median}{unit} の {factor} 倍を超えています（注記あり）",
+        "en": "the FY{year} budget {amount} is more than {factor} times the median {median} of the non-zero years (explained in notes)",
+    },
+    "budget-outlier-recorded": {
+        "ja": "{year}年度の事業費 {amount}{unit} が、0 でない年度の中央値 {median}{unit} の {factor} 倍を超えています（正誤表 {errata} に記録済み）",
+        "en": "the FY{year} budget {amount} is more than {factor} times the median {median} of the non-zero years (recorded in errata {errata})",
     },
     "budget-zero-note": {
         "ja": "{year}年度の事業費が 0 です。理由を notes に記載してください",
@@ -205,6 +261,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{table}の{where}の{rate}（{group}）: 再計算すると {computed}% ですが、記載値は {stated}% です",
         "en": "{table}, {where} {rate} ({group}): recomputed {computed}% but stated {stated}%",
     },
+    "census-year": {
+        "ja": "表「{table}」は国勢調査の年（{years}）を年度で表示しています。国勢調査は暦年の調査なので「年」で表示するか、原案の記載なら正誤表に記録して errata: {{keikaku.census-year: E..}} で紐付けてください",
+        "en": "the table '{table}' labels the census years ({years}) as fiscal years (年度); a census is taken in a calendar year: label them 年, or record the draft's label in the errata and link it with errata: {{keikaku.census-year: E..}}",
+    },
+    "census-year-recorded": {
+        "ja": "表「{table}」は国勢調査の年（{years}）を年度で表示しています（正誤表 {errata} に記録済み）",
+        "en": "the table '{table}' labels the census years ({years}) as fiscal years (年度) (recorded in errata {errata})",
+    },
     "population-target": {
         "ja": "{year}年の目標 {name} {stated}{unit}程度 が推計値 {computed}{unit} から許容差 {tolerance}{unit} を超えて離れています",
         "en": "the {year} target {name} of about {stated}{unit} is further than {tolerance}{unit} from the table's {computed}{unit}",
@@ -232,8 +296,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{kind}: stated {stated} in all, but the data holds {computed}",
     },
     "comment-item": {
-        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（原文のまま記録）",
-        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (kept as printed)",
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります。紐付けを確かめ、原案の表記なら正誤表に記録して errata: {{keikaku.comment-item: E..}} で紐付けてください",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}'; check the link, and if the draft prints it so, record it in the errata and link it with errata: {{keikaku.comment-item: E..}}",
+    },
+    "comment-item-former": {
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（比較表に記録した以前の名称）",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (a former name recorded in the comparison)",
+    },
+    "comment-item-recorded": {
+        "ja": "{kind} {number} の項目「{item}」が、紐付けた施策の名称「{name}」と異なります（原文のまま記録、正誤表 {errata}）",
+        "en": "{kind} {number}: the item '{item}' differs from the linked measure's name '{name}' (kept as printed, errata {errata})",
+    },
+    "field-name": {
+        "ja": "{where}で政策分野として「{printed}」と書かれていますが、この名称の政策分野はありません{hint}。原案の記載なら正誤表に記録して errata: {{keikaku.field-name: E..}} で紐付けてください",
+        "en": "{where} names '{printed}' as a policy field, but there is no such field{hint}; if the draft prints it so, record it in the errata and link it with errata: {{keikaku.field-name: E..}}",
+    },
+    "field-name-recorded": {
+        "ja": "{where}で政策分野として「{printed}」と書かれていますが、この名称の政策分野はありません{hint}（正誤表 {errata} に記録済み）",
+        "en": "{where} names '{printed}' as a policy field, but there is no such field{hint} (recorded in errata {errata})",
+    },
+    "field-name-hint": {"ja": "。政策分野の名称は", "en": "; the field is called "},
+    "field-is-direction": {"ja": "（施策展開の基本的方向の名称です）", "en": " (it is the name of a direction)"},
+    "where-body": {"ja": "本文", "en": "the body"},
+    "where-agreement": {"ja": "協定の内容", "en": "the agreement of "},
+    "role-cost": {
+        "ja": "役割分担は両方の市町がそれぞれ費用を負担するとしていますが、{name}の事業名称がなく、共通の事業名称もありません。事業名称を補うか役割分担を直すか、原案の記載なら正誤表に記録して errata: {{keikaku.role-cost: E..}} で紐付けてください",
+        "en": "the roles have every municipality bear a cost, but {name} lists no project and there is no common one; add the project or fix the roles, or record the draft in the errata and link it with errata: {{keikaku.role-cost: E..}}",
+    },
+    "role-cost-recorded": {
+        "ja": "役割分担は両方の市町がそれぞれ費用を負担するとしていますが、{name}の事業名称がなく、共通の事業名称もありません（正誤表 {errata} に記録済み）",
+        "en": "the roles have every municipality bear a cost, but {name} lists no project and there is no common one (recorded in errata {errata})",
     },
     "comment-numbering": {
         "ja": "{kind}の番号が 1 から {count} までの連番になっていません（{numbers}）",
@@ -258,8 +350,45 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind-public_comments": {"ja": "パブリックコメント", "en": "public comments"},
     "kind-council_opinions": {"ja": "懇談会委員意見", "en": "council opinions"},
     "code-comment-count": {"ja": "意見の件数（総数・政策分野別）の記載が、意見のデータと紐付けから数えた件数と一致すること。意見の番号が連番であること", "en": "stated comment counts equal the counts from the data"},
-    "code-comment-item": {"ja": "意見の項目名が紐付けた施策の名称と異なる場合に知らせること（警告）", "en": "a comment item that differs from its measure's name is reported (warning)"},
+    "code-comment-item": {"ja": "意見の項目名が紐付けた施策の名称と異なる場合に知らせること（警告。原案の表記として正誤表に紐付けたものは記録済み）", "en": "a comment item that differs from its measure's name is reported (warning; acknowledged when linked to an erratum)"},
+    "code-field-name": {"ja": "本文・協定の内容・意見（項目・概要・考え方）で「…に係る政策分野」「政策分野が「…」」と書かれた名称や、政策分野に紐付けた意見の項目名が、政策分野（または連携する事項）の名称であること", "en": "a policy field named in a text is one of the plan's fields or areas"},
+    "code-role-cost": {"ja": "役割分担で両方の市町がそれぞれ費用を負担するとした施策に、各市町の事業名称か共通の事業名称があること", "en": "when the roles have every municipality pay, each lists a project (or there is a common one)"},
     "code-comparison": {"ja": "比較表で、名称が変わった施策が変更として記載され、第３次の番号・名称がデータと一致し、すべての施策が載り、印と理由が対応すること", "en": "the comparison lists renames, matches the data and every mark has its reason"},
+    # -- quotes and the archived source ------------------------------------
+    "quote-missing": {
+        "ja": "{what}「{quote}」が原文（{archive}）にありません。最も近いのは {line}行目で、原文「{printed}」が引用では「{quoted}」となっています。原文どおりに直してください",
+        "en": "{what} '{quote}' does not occur in the source ({archive}); the closest passage, line {line}, reads '{printed}' where the quote has '{quoted}'; quote the source as printed",
+    },
+    "quote-missing-nothing-near": {
+        "ja": "{what}「{quote}」が原文（{archive}）にありません（似た箇所も見つかりません）。原文どおりに直してください",
+        "en": "{what} '{quote}' does not occur in the source ({archive}), nor anything like it; quote the source as printed",
+    },
+    "quote-not-at-line": {
+        "ja": "{what}「{quote}」は原文（{archive}）の {line}行目にありません（{found}行目にあります）。line を直してください",
+        "en": "{what} '{quote}' is not on line {line} of the source ({archive}) but on line {found}; fix 'line'",
+    },
+    "quote-what-errata": {"ja": "正誤表 {id} の原案の記載（{where}）", "en": "the printed text of erratum {id} ({where})"},
+    "quote-what-printed": {"ja": "カードに印刷された{label}", "en": "the {label} printed on the card"},
+    "quote-what-comment": {"ja": "{kind} {number} の{field}", "en": "{field} of {kind} {number}"},
+    "quote-what-previous": {"ja": "比較表の第２次ビジョンの施策名（{number}）", "en": "the 2nd vision's name in the comparison ({number})"},
+    "quote-what-current": {"ja": "比較表の第３次ビジョンの施策名（{number}）", "en": "the 3rd vision's name in the comparison ({number})"},
+    "quote-what-reason": {"ja": "比較表の{mark}の理由", "en": "the reason of {mark} in the comparison"},
+    "comment-public_comments-item": {"ja": "項目", "en": "item"},
+    "comment-public_comments-summary": {"ja": "ご意見の概要", "en": "summary"},
+    "comment-public_comments-response": {"ja": "ご意見に対する考え方", "en": "response"},
+    "comment-council_opinions-item": {"ja": "項目", "en": "item"},
+    "comment-council_opinions-opinion": {"ja": "意見等内容", "en": "opinion"},
+    "comment-council_opinions-response": {"ja": "意見に対する考え方", "en": "response"},
+    "archive-unreadable": {
+        "ja": "原文の記録 {file} を読めません（{reason}）。引用を照合できません",
+        "en": "cannot read the archived source {file} ({reason}); quotes are not checked",
+    },
+    "archive-changed": {
+        "ja": "原文の記録 {file} が出所の記録の SHA-256 と一致しません（記録 {expected}…、実際 {actual}…）。原文の記録は編集せず、合わない引用の方を直してください",
+        "en": "the archived source {file} is not the one its provenance records (SHA-256 {expected}…, found {actual}…); never edit the archive, fix the quote instead",
+    },
+    "code-quote": {"ja": "原案の記載として引用した文言（正誤表の原案の記載、カードに印刷された名称、意見とその考え方、比較表の施策名と理由）が、原文の記録に改行と空白の違いを除いてそのままあること", "en": "every quote occurs verbatim in the archived source (line wraps and spacing aside)"},
+    "code-archive": {"ja": "原文の記録（docs/source/）が出所の記録（provenance.yaml）の SHA-256 のとおりで、編集されていないこと", "en": "the archived source is the one its provenance records"},
     # -- prose and roles -------------------------------------------------------
     "value-path": {
         "ja": "データの参照「{path}」が見つかりません{hint}",
@@ -273,6 +402,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "日付と曜日が一致しません: 「{text}」（{date} は {expected}曜日）",
         "en": "date and weekday disagree: '{text}' ({date} is a {expected_en})",
     },
+    "raw-html": {
+        "ja": "生の HTML「{what}」は使えません（そのまま公開ページに載り、スクリプトなども動いてしまうため）。Markdown で書いてください。どうしても必要な場合は、このファイルのフロントマターに allow_raw_html: true と書き、内容を確認したうえで許可してください",
+        "en": "raw HTML ('{what}') is not allowed (it would be published as it is, scripts included); write it as Markdown, or, if it is really needed, review it and allow it with 'allow_raw_html: true' in this file's front matter",
+    },
+    "raw-directive": {
+        "ja": "ディレクティブ「{{{what}}}」は使えません（中身が生の HTML などとしてそのまま公開ページに載るため）。Markdown で書いてください。どうしても必要な場合は、このファイルのフロントマターに allow_raw_html: true と書き、内容を確認したうえで許可してください",
+        "en": "the directive '{{{what}}}' is not allowed (its content would be published unescaped); write it as Markdown, or, if it is really needed, review it and allow it with 'allow_raw_html: true' in this file's front matter",
+    },
+    "more-raw-html": {
+        "ja": "（同じファイルにほか {count} 件の生の HTML）",
+        "en": "({count} more pieces of raw HTML in this file)",
+    },
+    "sphinx-page-unread": {
+        "ja": "このページのファイルは検査エラー（{file}）のため表示できません。keikaku check で確認してください",
+        "en": "this page's file ({file}) could not be read; see keikaku check",
+    },
+    "sphinx-raw-dropped": {
+        "ja": "許可のない生の HTML（{what}）を公開ページから除きました。keikaku check の指摘に従って直してください",
+        "en": "removed raw HTML ('{what}') that its file does not allow from the page; fix it as keikaku check says",
+    },
     # -- errata ----------------------------------------------------------------
     "unknown-reference": {
         "ja": "{where}が参照している{kind}「{id}」がありません。ID を確かめてください（施策は measures/ のファイル名、方向・分野・事項は docs/data/structure.yaml）",
@@ -282,6 +431,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ref-direction": {"ja": "施策展開の基本的方向", "en": "direction"},
     "ref-field": {"ja": "政策分野", "en": "policy field"},
     "ref-area": {"ja": "連携する事項", "en": "area"},
+    "errata-unknown-id": {
+        "ja": "{code} の紐付け先の正誤表「{id}」が docs/data/errata.yaml にありません",
+        "en": "the errata entry '{id}' linked for {code} is not in docs/data/errata.yaml",
+    },
     "where-comparison": {"ja": "比較表の行", "en": "a comparison row"},
     "plan-unreadable": {
         "ja": "{path} の計画に {count} 件のエラーがあり読み込めません。先に keikaku check で直してください",
@@ -322,8 +475,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff-no-base": {"ja": "比較の基準にする版がありません（{detail}）。keikaku diff 基準の版 のように指定するか、published/ で始まるタグを付けてください", "en": "no base revision ({detail}); name one, or tag a revision published/..."},
     "diff-unreadable": {"ja": "{revision} の計画を読めません（{count} 件のエラー）。その版で keikaku check を実行してください", "en": "the plan at {revision} has {count} errors; run keikaku check on it"},
     # -- the rule catalogue (docs/checks.md) ---------------------------------------
-    "code-read": {"ja": "ファイルが読めること（UTF-8 のテキスト。BOM と CRLF は可）", "en": "files are readable UTF-8 text"},
-    "code-yaml": {"ja": "YAML として正しく書かれていること", "en": "the YAML parses"},
+    "code-read": {"ja": "ファイルが読めること（UTF-8 のテキスト。BOM と CRLF は可。1ファイル 1,000,000 バイトまで）", "en": "files are readable UTF-8 text of at most 1,000,000 bytes"},
+    "code-yaml": {"ja": "YAML として正しく書かれていること（アンカー・エイリアスは使わない。入れ子は 1000 段まで、項目は1ファイル 20,000 個まで）", "en": "the YAML parses, without anchors or aliases, at most 1000 levels deep and 20,000 keys and values per file"},
     "code-front-matter": {"ja": "施策ファイルが「---」で囲まれたフロントマターで始まること", "en": "a measure file starts with front matter"},
     "code-schema": {"ja": "データが schemas/ の JSON Schema に合うこと（型、必須項目、単位の一覧、全角数字や文字列の数値の指摘）", "en": "data matches its JSON Schema"},
     "code-body": {"ja": "本文に取組内容・事業効果・役割分担の見出しがこの順にあること", "en": "the body has the three headings in order"},
@@ -333,15 +486,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-printed": {"ja": "手で入力された名称（カードに印刷された施策名・政策分野・政策の内容）がデータと一致すること", "en": "names typed again equal the data"},
     "code-kpi-year": {"ja": "成果指標の現状値・目標値が計画の基準年度・目標年度のものであること", "en": "KPI years are the plan's base and target years"},
     "code-kpi-derivation": {"ja": "算出方法（分子÷分母）を宣言した端数処理で計算した値が記載値と一致すること", "en": "a KPI derivation gives the stated value under its rounding"},
+    "code-kpi-unchanged": {"ja": "目標値が現状値と同じ場合に、現状維持を目標とする理由が記載されていること（警告）", "en": "a target equal to its baseline has a reason (warning)"},
+    "code-kpi-outlier": {"ja": "目標値が現状値の 5 倍を超える場合に知らせること（警告。理由を記載すれば記録済み）", "en": "a target over 5 times its baseline is reported (warning)"},
+    "code-kpi-project": {"ja": "算出方法の分子・分母や出典に挙げた「…事業」が、その施策の事業名称（【共通】【一関市】【平泉町】）か施策名であること", "en": "a project a KPI derivation names is on the card"},
     "code-kpi-target": {"ja": "目標値が現状値より 5% を超えて悪化する場合に理由が記載されていること（理由があれば警告）", "en": "a target more than 5% worse than its baseline has a reason"},
     "code-budget-years": {"ja": "事業費が計画期間のすべての年度について、過不足なく記載されていること", "en": "budgets cover exactly the plan's fiscal years"},
     "code-budget-zero": {"ja": "事業費が 0 の年度について、その年度を示した注記（「2026年度以降」「令和８年度」「2026〜2028年度」など）があること", "en": "a zero budget year has a note that names the year"},
+    "code-budget-outlier": {"ja": "ある年度の事業費が、その施策の 0 でない年度の中央値の 2 倍を超える場合に知らせること（警告。その年度を示した注記か正誤表があれば記録済み）", "en": "a budget year over twice the median of the measure's non-zero years is reported (warning)"},
     "code-budget-sum": {"ja": "事業費の内訳（市町別・事業別）を記載した場合、その合計が各年度の事業費と一致すること", "en": "a budget breakdown sums to the budget"},
     "code-land-area": {"ja": "面積の表の圏域合計と構成比が市町の面積から再計算した値と一致すること", "en": "the land area table adds up"},
     "code-population-sum": {"ja": "人口の表で年齢３区分の和が合計に、市町の和が圏域合計に一致すること", "en": "population groups and municipalities add up"},
     "code-population-rate": {"ja": "記載の増減率・人口比率・高齢化率が、表の端数処理で再計算した値と一致すること", "en": "stated population rates equal the recomputed ones"},
+    "code-census-year": {"ja": "国勢調査の年（census_years）を表の見出しで年度と表示していないこと", "en": "census years are not labelled as fiscal years"},
     "code-population-target": {"ja": "「程度」で示した人口・高齢化率の目標が、宣言した許容差の範囲で表と一致すること", "en": "population targets lie within their tolerance of the table"},
     "code-value-path": {"ja": "本文中のデータ参照 {{value}} が存在するデータを指すこと", "en": "{{value}} references resolve"},
+    "code-raw-html": {"ja": "施策の本文とページに生の HTML や raw・eval-rst・role ディレクティブがないこと（HTML のコメントは可。ファイルのフロントマターに allow_raw_html: true があれば許可）", "en": "no raw HTML or raw / eval-rst / role directive in measure bodies and pages unless the file has allow_raw_html: true"},
     "code-era": {"ja": "和暦と西暦の組（令和６年度＝2024年度など）が一致すること", "en": "era and Western years agree"},
     "code-weekday": {"ja": "日付と曜日（令和６年３月21日（木）など）が一致すること", "en": "dates and weekdays agree"},
     # -- numbers (keikaku.audit, rules/numbers.py) --------------------------------

@@ -27,6 +27,7 @@ class Direction:
     content: str
     roles: dict[str, str]
     index: int = 0  # 1-based position within its field (①, ②, …)
+    errata: dict[str, str] = field(default_factory=dict)  # check code -> errata id
 
     @property
     def area(self) -> Area:
@@ -115,6 +116,8 @@ class Measure:
     effect: str
     roles: str
     doc: Document
+    # Findings of keikaku check recorded in the errata as printed: check code -> errata id.
+    errata: dict[str, str] = field(default_factory=dict)
 
     @property
     def field(self) -> PolicyField:
@@ -146,6 +149,7 @@ class PopulationTable:
     rows: dict[str, dict[int, dict[str, int]]]
     stated: dict[str, Any]
     era_suffix: str = "年"
+    errata: dict[str, str] = field(default_factory=dict)  # check code -> errata id
 
     @property
     def years(self) -> list[int]:
@@ -200,6 +204,12 @@ class Plan:
     # Parts that exist but could not be read or validated ("population", "comments", ...,
     # "measures.<id>"): a reference to one is not a second problem.
     unreadable: frozenset[str] = frozenset()
+
+    def recorded(self, links: dict[str, str] | None, code: str) -> str | None:
+        """The errata id that ``links`` (a location's ``errata:`` mapping) names for the
+        finding ``code``, if that entry exists: the finding is then acknowledged."""
+        eid = (links or {}).get(code)
+        return eid if eid and any(e.get("id") == eid for e in self.errata) else None
 
     def is_unreadable(self, path: str) -> bool:
         """Whether a reference (a measure id as "measures.<id>", a {value} path) points

@@ -21,6 +21,7 @@ SCHEMA_FILES = {
     "comparison": "comparison.schema.json",
     "facts": "facts.schema.json",
     "report": "report.schema.json",
+    "provenance": "provenance.schema.json",
 }
 
 

@@ -6,7 +6,9 @@ one and ``False`` to the other, ``1_000`` a string or 1000, ``1e3`` a float or
 a string, ``2019-03-26`` a string or a date. So a text goes to ryaml only when
 it holds none of the plain scalars on which the two can differ (and no tags,
 anchors or directives); anything else, and anything ryaml rejects, is read by
-PyYAML. tests/test_yamlfast.py feeds both the traps and random documents to
+PyYAML. A text with many flow collections opened on one line goes to PyYAML
+too: ryaml's time grows with their square (30,000 ``[`` on a line: 1.2 s),
+libyaml's does not. tests/test_yamlfast.py feeds both the traps and random documents to
 ``load`` and to PyYAML and requires equal results.
 """
 
@@ -43,9 +45,38 @@ _RISKY = re.compile(
 )
 
 
+# Flow collections ("[", "{") that one line may open and still go to ryaml.
+MAX_FLOW_PER_LINE = 32
+
+
+def _few_flow_openers(text: str) -> bool:
+    if text.count("[") + text.count("{") <= MAX_FLOW_PER_LINE:
+        return True
+    return all(line.count("[") + line.count("{") <= MAX_FLOW_PER_LINE
+               for line in text.split("\n"))
+
+
 def fast_eligible(text: str) -> bool:
-    """Whether ``text`` may be parsed by ryaml with PyYAML's results."""
-    return _ryaml is not None and _RISKY.search(text) is None
+    """Whether ``text`` may be parsed by ryaml with PyYAML's results, in linear time."""
+    return _ryaml is not None and _RISKY.search(text) is None and _few_flow_openers(text)
+
+
+def first_anchor(text: str) -> tuple[int, str] | None:
+    """The 0-based line and text (``&a``, ``*a``) of the first anchor or alias in
+    ``text``, found from the event stream before anything is built, so that an alias
+    bomb costs no more than its length; None when there is none or the text is not
+    valid YAML (``load`` then explains the error)."""
+    if "&" not in text and "*" not in text:
+        return None
+    try:
+        for event in yaml.parse(text, Loader=Loader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                sigil = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                return event.start_mark.line, sigil + anchor
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return None
 
 
 def load(text: str) -> Any:

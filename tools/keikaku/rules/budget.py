@@ -1,14 +1,19 @@
 """Budget rules: exactly the plan's fiscal years; a zero year needs a note that names
-that year; a breakdown (by municipality or project) sums to the budget of each year."""
+that year; a breakdown (by municipality or project) sums to the budget of each year; a
+year far above the measure's other years is an outlier to look at."""
 
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from ..eras import ERA_OFFSET, FULLWIDTH, era_label, era_number
-from ..model import Plan
+from ..model import Measure, Plan
 from ..numbers import fmt_number
-from ..problems import Problem
+from ..problems import Problem, Severity
+
+# A year's budget more than this many times the median of the measure's non-zero years.
+OUTLIER_FACTOR = 2
 
 # A fiscal year as notes write it: 2026年度, 令和８年度, R8年度 (digits half- or full-width).
 _YEAR = r"(?:(\d{4})|(令和|平成|R|H)\s*(\d{1,2}|元))"
@@ -43,6 +48,29 @@ def named_years(note: str, start: int, end: int) -> set[int]:
     return years
 
 
+def _outliers(plan: Plan, m: Measure, named: set[int]) -> list[Problem]:
+    """Years above OUTLIER_FACTOR x the median of the non-zero years (zero years are the
+    budget-zero rule's): acknowledged when a note names the year or an erratum records it."""
+    amounts = [a for a in m.budget.values() if a > 0]
+    if len(amounts) < 2:
+        return []
+    mid = median(amounts)
+    erratum = plan.recorded(m.errata, "keikaku.budget-outlier")
+    out = []
+    for year, amount in sorted(m.budget.items()):
+        if amount <= OUTLIER_FACTOR * mid:
+            continue
+        params = {"year": year, "amount": fmt_number(amount), "median": fmt_number(mid),
+                  "factor": fmt_number(OUTLIER_FACTOR), "unit": plan.budget_unit,
+                  "errata": erratum}
+        key = ("budget-outlier-noted" if year in named
+               else "budget-outlier-recorded" if erratum else "budget-outlier")
+        out.append(Problem("keikaku.budget-outlier", m.doc.rel, m.doc.line_of(("budget", year)),
+                           key, params, Severity.WARNING,
+                           acknowledged=year in named or bool(erratum)))
+    return out
+
+
 def check(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
     years = set(plan.fiscal_years)
@@ -67,6 +95,7 @@ def check(plan: Plan) -> list[Problem]:
         named: set[int] = set()
         for note in m.notes:
             named |= named_years(note, plan.period_start, plan.period_end)
+        problems += _outliers(plan, m, named)
         for year, amount in sorted(m.budget.items()):
             if amount != 0 or year in named:
                 continue

@@ -4,9 +4,38 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..load import Sources
+from ..load import Document, Sources
 from ..model import Plan
 from ..problems import Problem
+
+
+def _errata_links(plan: Plan, sources: Sources) -> list[Problem]:
+    """Every ``errata: {code: id}`` link names an errata entry that exists."""
+    if "errata" in plan.unreadable:
+        return []  # the errata file's own problem is reported
+    ids = {e.get("id") for e in plan.errata}
+    links: list[tuple[Document, tuple[object, ...], dict[str, str]]] = []
+    for m in plan.measures:
+        links.append((m.doc, ("errata",), m.errata))
+    for ai, area in enumerate(plan.areas):
+        for fi, fld in enumerate(area.fields):
+            for di, d in enumerate(fld.directions):
+                links.append((sources.structure, ("areas", ai, "fields", fi, "directions", di,
+                                                  "agreement", "errata"), d.errata))
+    if plan.population is not None:
+        for t in (plan.population.projection, plan.population.prospect):
+            links.append((plan.population.doc, (t.key, "errata"), t.errata))
+    if plan.comments is not None and sources.comments is not None:
+        for kind in ("public_comments", "council_opinions"):
+            for i, e in enumerate(plan.comments[kind]):
+                links.append((sources.comments, (kind, i, "errata"), e.get("errata") or {}))
+    out = []
+    for doc, path, link in links:
+        for code, eid in link.items():
+            if eid not in ids:
+                out.append(Problem("keikaku.reference", doc.rel, doc.line_of((*path, code)),
+                                   "errata-unknown-id", {"id": eid, "code": code}))
+    return out
 
 
 def check(plan: Plan, sources: Sources) -> list[Problem]:
@@ -77,6 +106,7 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
         problems.append(Problem("keikaku.reference", sources.plan.rel,
                                 sources.plan.line_of(("central_city",)), "unknown-municipality",
                                 {"id": plan.central_city}))
+    problems += _errata_links(plan, sources)
     measure_ids = {PurePosixPath(doc.rel).stem for doc in sources.measures} | set(seen_ids)
     for i, entry in enumerate(plan.errata):
         if "measure" in entry and entry["measure"] not in measure_ids:

@@ -1,7 +1,9 @@
-"""KPI rules: fiscal years, derivations under their declared rounding, targets."""
+"""KPI rules: fiscal years, derivations under their declared rounding, targets (worse,
+unchanged or far above the baseline), and the 事業 a derivation names."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..model import Kpi, Measure, Plan
@@ -10,6 +12,20 @@ from ..problems import Problem, Severity
 
 # A target worse than its baseline by more than this many percent must give a reason.
 WORSE_TOLERANCE = Decimal(5)
+# A target more than this many times its (positive) baseline is an outlier to look at.
+OUTLIER_FACTOR = Decimal(5)
+
+# A 事業 named by a derivation's part (「休日当番医制運営事業の実施日数」) or quoted in its
+# source text (「…事業」).
+_PART_PROJECT = re.compile(r"^(.+?事業)(?:の|$)")
+_QUOTED_PROJECT = re.compile(r"「([^「」]+?事業)」")
+# A note printed with a project name: （県と共同実施）, ○ marks.
+_PROJECT_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def project_name(name: str) -> str:
+    """A 事業名称 without its list mark and its trailing parenthetical note."""
+    return _PROJECT_NOTE.sub("", name.strip().lstrip("○◯・").strip()).strip()
 
 
 def _years(m: Measure, i: int, k: Kpi, plan: Plan) -> list[Problem]:
@@ -69,6 +85,69 @@ def _target(m: Measure, i: int, k: Kpi) -> list[Problem]:
                     "kpi-target-worse", params)]
 
 
+def _unchanged(m: Measure, i: int, k: Kpi) -> list[Problem]:
+    """A target equal to its baseline: keeping the level can be the aim, but say why."""
+    if to_decimal(k.target.value) != to_decimal(k.baseline.value):
+        return []
+    params = {"value": fmt_number(k.target.value), "unit": k.unit}
+    if k.target_reason:
+        return [Problem("keikaku.kpi-unchanged", m.doc.rel,
+                        m.doc.line_of(("kpis", i, "target_reason")), "kpi-unchanged-explained",
+                        params, Severity.WARNING, acknowledged=True)]
+    return [Problem("keikaku.kpi-unchanged", m.doc.rel,
+                    m.doc.line_of(("kpis", i, "target", "value")), "kpi-unchanged", params,
+                    Severity.WARNING)]
+
+
+def _outlier(m: Measure, i: int, k: Kpi) -> list[Problem]:
+    """A target more than OUTLIER_FACTOR times a positive baseline (a typo of a digit, a
+    cumulative target against a yearly baseline, ...): a warning until a reason is given."""
+    base, target = to_decimal(k.baseline.value), to_decimal(k.target.value)
+    if base <= 0 or target <= base * OUTLIER_FACTOR:
+        return []
+    params = {"target": fmt_number(k.target.value), "baseline": fmt_number(k.baseline.value),
+              "unit": k.unit, "factor": fmt_number(round_to(target / base, 1), 1),
+              "limit": fmt_number(OUTLIER_FACTOR)}
+    if k.target_reason:
+        return [Problem("keikaku.kpi-outlier", m.doc.rel,
+                        m.doc.line_of(("kpis", i, "target_reason")), "kpi-outlier-explained",
+                        params, Severity.WARNING, acknowledged=True)]
+    return [Problem("keikaku.kpi-outlier", m.doc.rel,
+                    m.doc.line_of(("kpis", i, "target", "value")), "kpi-outlier", params,
+                    Severity.WARNING)]
+
+
+def _projects(m: Measure, i: int, k: Kpi, plan: Plan) -> list[Problem]:
+    """Every 事業 a derivation counts is the measure or one of the projects on its card."""
+    known = {project_name(p) for names in m.projects.values() for p in names} | {m.name}
+    out = []
+    erratum = plan.recorded(m.errata, "keikaku.kpi-project")
+    for which, value in (("baseline", k.baseline), ("target", k.target)):
+        d = value.derivation
+        if d is None:
+            continue
+        path = ("kpis", i, which, "derivation")
+        named: list[tuple[str, tuple[object, ...]]] = []
+        for side, parts in (("numerator", d.numerator), ("denominator", d.denominator)):
+            for j, c in enumerate(parts):
+                hit = _PART_PROJECT.match(c.name)
+                if hit:
+                    named.append((hit.group(1), (*path, side, j, "name")))
+        for hit in _QUOTED_PROJECT.finditer(d.source or ""):
+            named.append((hit.group(1), (*path, "source")))
+        for name, where in named:
+            if project_name(name) in known:
+                continue
+            params = {"name": name, "measure": m.name,
+                      "projects": "、".join(p for names in m.projects.values() for p in names)
+                      or "-", "errata": erratum}
+            out.append(Problem(
+                "keikaku.kpi-project", m.doc.rel, m.doc.line_of(where),
+                "kpi-project-recorded" if erratum else "kpi-project", params,
+                Severity.WARNING if erratum else Severity.ERROR, acknowledged=bool(erratum)))
+    return out
+
+
 def check(plan: Plan) -> list[Problem]:
     problems: list[Problem] = []
     for m in plan.measures:
@@ -76,4 +155,7 @@ def check(plan: Plan) -> list[Problem]:
             problems += _years(m, i, k, plan)
             problems += _derivations(m, i, k)
             problems += _target(m, i, k)
+            problems += _unchanged(m, i, k)
+            problems += _outlier(m, i, k)
+            problems += _projects(m, i, k, plan)
     return problems

@@ -1,6 +1,7 @@
 """Population rules: age groups sum to totals, municipalities to the sphere,
 stated rates equal the recomputed ones under the table's rounding, and targets
-stated as 「程度」 lie within their declared tolerance of the table."""
+stated as 「程度」 lie within their declared tolerance of the table; census years are
+calendar years, not fiscal years (年度)."""
 
 from __future__ import annotations
 
@@ -120,6 +121,19 @@ def _targets(pop: Population) -> list[Problem]:
     return out
 
 
+def _census(plan: Plan, pop: Population, t: PopulationTable) -> list[Problem]:
+    """A census counts the population on a day of a calendar year (2020年（R2年）): a table
+    that labels its census years 年度 (fiscal years) says something else."""
+    if t.era_suffix != "年度" or not t.census_years:
+        return []
+    erratum = plan.recorded(t.errata, "keikaku.census-year")
+    params = {"table": t.title, "years": "、".join(map(str, t.census_years)),
+              "errata": erratum}
+    return [Problem("keikaku.census-year", pop.doc.rel, pop.doc.line_of((t.key, "era_suffix")),
+                    "census-year-recorded" if erratum else "census-year", params,
+                    Severity.WARNING if erratum else Severity.ERROR, acknowledged=bool(erratum))]
+
+
 def _land_area(plan: Plan) -> list[Problem]:
     """The 面積 table: the total is the sum, the shares are recomputed to one decimal."""
     la, doc = plan.land_area, plan.sources["plan"]
@@ -150,5 +164,6 @@ def check(plan: Plan) -> list[Problem]:
     for t in (pop.projection, pop.prospect):
         problems += _sums(plan, pop, t)
         problems += _rates(plan, pop, t)
+        problems += _census(plan, pop, t)
     problems += _targets(pop)
     return problems

@@ -21,6 +21,14 @@ def names_measure(item: str, name: str) -> bool:
     return item == name or item.startswith((f"{name}の", f"{stem}の"))
 
 
+def former_names(plan: Plan, mid: str) -> set[str]:
+    """The names the comparison with the previous vision records for a measure before."""
+    rows = (plan.comparison or {}).get("rows", [])
+    return {r["previous"]["name"] for r in rows
+            if r.get("current") == mid and isinstance(r.get("previous"), dict)
+            and r["previous"].get("name")}
+
+
 def target_field(plan: Plan, entry: dict[str, Any]) -> str | None:
     """The policy field an opinion concerns (``other`` for the plan as a whole)."""
     if "measure" in entry:
@@ -68,10 +76,16 @@ def _comments(plan: Plan, doc: Document) -> list[Problem]:
             counted[field] += 1
             m = plan.measure(e["measure"]) if "measure" in e else None
             if m is not None and not names_measure(e["item"], m.name):
+                # Acknowledged when the entry links the erratum that records the spelling,
+                # or when the item is a name the comparison records for the measure before.
+                erratum = plan.recorded(e.get("errata"), "keikaku.comment-item")
+                former = any(names_measure(e["item"], name) for name in former_names(plan, m.id))
+                key = ("comment-item-recorded" if erratum else
+                       "comment-item-former" if former else "comment-item")
                 out.append(Problem("keikaku.comment-item", doc.rel, doc.line_of((kind, i, "item")),
-                                   "comment-item", {"kind": f"@kind-{kind}", "number": e["number"],
-                                                    "item": e["item"], "name": m.name},
-                                   Severity.WARNING, acknowledged=True))
+                                   key, {"kind": f"@kind-{kind}", "number": e["number"],
+                                         "item": e["item"], "name": m.name, "errata": erratum},
+                                   Severity.WARNING, acknowledged=bool(erratum) or former))
         stated = data["stated_counts"][kind]
         if stated["total"] != len(entries):
             out.append(Problem("keikaku.comment-count", doc.rel,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from ..problems import Problem, localize
 from ..schemas import fast_validator, jsonable, validator
 
 MAX_PER_FILE = 10
+# Errors gathered (and sorted by line) per file: a file of 100,000 wrong items is
+# reported in a moment, as the first ten and "more than ... others".
+MAX_GATHERED = 100
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，－", "0123456789.,-")
 _NUMERIC = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?$")
 
@@ -104,14 +108,15 @@ def check_document(root: Path, doc: Document, schema_name: str) -> list[Problem]
     fast = fast_validator(root, schema_name)
     if fast is not None and fast.is_valid(instance):
         return []
-    errors = sorted(
-        validator(root, schema_name).iter_errors(instance),
-        key=lambda e: (doc.line_of(tuple(e.absolute_path)), str(e.validator)),
-    )
+    gathered = list(itertools.islice(validator(root, schema_name).iter_errors(instance),
+                                     MAX_GATHERED + 1))
+    errors = sorted(gathered[:MAX_GATHERED],
+                    key=lambda e: (doc.line_of(tuple(e.absolute_path)), str(e.validator)))
     problems = [_problem(doc, e) for e in errors[:MAX_PER_FILE]]
-    if len(errors) > MAX_PER_FILE:
+    if len(gathered) > MAX_PER_FILE:
         problems.append(
-            Problem("keikaku.schema", doc.rel, None, "more-errors",
+            Problem("keikaku.schema", doc.rel, None,
+                    "more-errors-many" if len(gathered) > MAX_GATHERED else "more-errors",
                     {"count": len(errors) - MAX_PER_FILE})
         )
     if problems:

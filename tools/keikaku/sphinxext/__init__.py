@@ -18,13 +18,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from . import card, changes, fonts, population, revision, summaries
+from . import archive, card, changes, fonts, population, revision, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
+from .rawguard import RawGuard
 from .roles import ValueRole
 from .search import KeikakuJapanese
 from .sources import on_source_read
 from .state import load, result_for
+from .tables import attributed_entry, depart_attributed_entry, visit_attributed_entry
 
 HERE = Path(__file__).parent
 
@@ -135,15 +137,20 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", on_source_read)
     app.connect("build-finished", on_build_finished)
     app.connect("doctree-resolved", wrap_wide_tables)
+    app.connect("doctree-resolved", archive.unlink_sources_outside_html)
+    app.connect("build-finished", archive.copy_archive_text)
     app.connect("html-page-context", on_html_page_context)
     app.add_transform(UniqueSectionIds)
+    app.add_transform(RawGuard)
     app.add_node(scroll_box, html=(visit_scroll_box, depart_scroll_box))
+    app.add_node(attributed_entry, html=(visit_attributed_entry, depart_attributed_entry))
     app.add_directive("measure-card", card.MeasureCard)
     app.add_directive("structure-diagram", summaries.StructureDiagram)
     app.add_directive("agreement", summaries.Agreement)
     app.add_directive("directions-table", summaries.DirectionsTable)
     app.add_directive("budget-summary", summaries.BudgetSummary)
     app.add_directive("errata-list", summaries.ErrataList)
+    app.add_directive("source-archive", archive.SourceArchive)
     app.add_directive("measure-errata", summaries.MeasureErrata)
     app.add_directive("data-downloads", summaries.DataDownloads)
     app.add_directive("rule-catalogue", summaries.RuleCatalogue)

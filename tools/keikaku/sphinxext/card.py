@@ -8,6 +8,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..messages import render
 from ..model import Kpi, KpiValue, Measure, Plan
 from ..numbers import fmt_number, fmt_value, ratio, round_to
+from ..rules.markup import allows_raw_html
 from ..values import render_text
 from .markup import parse
 from .state import note_data_dependencies, plan_for
@@ -15,6 +16,17 @@ from .tables import Span, table
 
 UNSET_SDGS = "未設定（原資料のアイコンが失われたため）"
 UNSET_MARKS = "未設定（原資料のチェック記号が失われたため）"
+
+
+def _reason_label(k: Kpi) -> str:
+    """What the recorded reason explains: a worse, an unchanged or a far higher target."""
+    if k.target.value == k.baseline.value:
+        return "目標値を現状値と同じとした理由"
+    if k.higher_is_better and k.target.value < k.baseline.value:
+        return "目標値が現状値を下回る理由"
+    if not k.higher_is_better and k.target.value > k.baseline.value:
+        return "目標値が現状値を上回る理由"
+    return "目標値の理由"
 
 
 def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
@@ -35,11 +47,16 @@ def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
 
 
 def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
+    baseline = f"現状値（{plan.base_year}年度）"
+    target = f"目標値（{plan.target_year}年度）"
     rows = []
     extra: list[nodes.Node] = []
     for k in m.kpis:
-        rows.append([k.name, fmt_value(k.baseline.value, k.unit),
-                     fmt_value(k.target.value, k.unit)])
+        # The name heads its row; data-label repeats the column's header where a phone
+        # shows each KPI as a block (name, then one line per value).
+        rows.append([k.name,
+                     Span(fmt_value(k.baseline.value, k.unit), attributes={"data-label": baseline}),
+                     Span(fmt_value(k.target.value, k.unit), attributes={"data-label": target})])
         for label, v in (("現状値", k.baseline), ("目標値", k.target)):
             text = _derivation_text(k, v)
             if text:
@@ -51,36 +68,36 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
                 extra.append(para)
         if k.target_reason:
             para = nodes.paragraph(classes=["keikaku-target-reason"])
-            para += nodes.strong(text="目標値が現状値を下回る理由: ")
+            para += nodes.strong(text=f"{_reason_label(k)}: ")
             para += nodes.Text(render_text(plan, k.target_reason))
             extra.append(para)
     tbl = table(
         [6, 2, 2],
         rows,
-        header=[["指標", f"現状値（{plan.base_year}年度）", f"目標値（{plan.target_year}年度）"]],
+        header=[["指標", baseline, target]],
         classes=["keikaku-kpi"],
+        stub_columns=1,
+        numeric_from=1,
+        scopes=True,
     )
-    for row in tbl.traverse(nodes.row):
-        if row.parent.tagname == "tbody":
-            for entry in list(row.children)[1:]:
-                entry["classes"].append("num")
     return [tbl, *extra]
 
 
 def budget_block(plan: Plan, m: Measure) -> nodes.table:
+    """Years as columns, as printed; on a phone each amount is a line under its year."""
     years = plan.fiscal_years
-    tbl = table(
+    cells = [Span(fmt_number(m.budget.get(y, 0)), attributes={"data-label": f"{y}年度"})
+             for y in years]
+    cells.append(Span(fmt_number(m.budget_total), attributes={"data-label": "合計"}))
+    return table(
         [3] + [2] * len(years) + [2],
-        [["事業費（千円）", *(fmt_number(m.budget.get(y, 0)) for y in years),
-          fmt_number(m.budget_total)]],
+        [["事業費（千円）", *cells]],
         header=[["実施年度", *(str(y) for y in years), "合計"]],
         classes=["keikaku-budget"],
+        stub_columns=1,
+        numeric_from=1,
+        scopes=True,
     )
-    for row in tbl.traverse(nodes.row):
-        if row.parent.tagname == "tbody":
-            for entry in list(row.children)[1:]:
-                entry["classes"].append("num")
-    return tbl
 
 
 def projects_block(plan: Plan, m: Measure) -> nodes.Node:
@@ -100,11 +117,27 @@ def projects_block(plan: Plan, m: Measure) -> nodes.Node:
     return lines
 
 
+def section_line(m: Measure, heading: str, text: str) -> int | None:
+    """The file line where the section ``heading``'s (stripped) ``text`` begins."""
+    body = m.doc.body
+    start = body.find(f"## {heading}")
+    at = body.find(text, start) if start >= 0 and text else -1
+    return None if at < 0 else m.doc.body_line + body.count("\n", 0, at)
+
+
 class MeasureCard(SphinxDirective):
     """``{measure-card} <measure-id>``: the card of one measure, generated from its file."""
 
     required_arguments = 1
     has_content = False
+    measure: Measure
+
+    def body(self, heading: str, text: str) -> list[nodes.Node]:
+        """A section of the measure's body, at its lines, with raw output removed unless
+        the measure file allows it (allow_raw_html: true)."""
+        m = self.measure
+        return parse(self, text, str(m.doc.path), section_line(m, heading, text),
+                     allow_raw=allows_raw_html(m.doc.data))
 
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env, measures=False)
@@ -112,7 +145,7 @@ class MeasureCard(SphinxDirective):
         m = plan.measure(self.arguments[0])
         if m is None:
             raise self.error(f"unknown measure id {self.arguments[0]!r}")
-        source = str(m.doc.path)
+        self.measure = m
         d = m.direction
         name = nodes.strong(text=m.name)
         rows = [
@@ -122,16 +155,17 @@ class MeasureCard(SphinxDirective):
             ["政策の内容", d.name],
             ["SDGsとの関連性", ", ".join(map(str, m.sdgs)) if m.sdgs else
              nodes.inline(text=UNSET_SDGS, classes=["keikaku-unset"])],
-            ["取組内容", parse(self, m.content, source)],
+            ["取組内容", self.body("取組内容", m.content)],
             [Span("成果指標（KPI）"), kpi_block(plan, m)],
             ["関係市町", nodes.inline(text=UNSET_MARKS, classes=["keikaku-unset"])],
             ["実施年度・事業費", budget_block(plan, m)],
             ["事業名称", projects_block(plan, m)],
-            ["事業効果", parse(self, m.effect, source)],
-            ["役割分担", parse(self, m.roles, source)],
+            ["事業効果", self.body("事業効果", m.effect)],
+            ["役割分担", self.body("役割分担", m.roles)],
         ]
         card = nodes.container(classes=["keikaku-card"], ids=[f"card-{m.id}"])
-        card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1)
+        card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1,
+                      scopes=True)
         notes = nodes.container(classes=["keikaku-notes"])
         for note in [plan.budget_note, *m.notes]:
             notes += nodes.paragraph(text=f"※{render_text(plan, note)}")

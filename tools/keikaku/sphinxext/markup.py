@@ -8,12 +8,24 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 
-def parse(directive: SphinxDirective, text: str, source: str = "") -> list[nodes.Node]:
-    """``text`` (MyST) parsed as if written where the directive stands."""
+def parse(directive: SphinxDirective, text: str, source: str = "",
+          first_line: int | None = None, allow_raw: bool = True) -> list[nodes.Node]:
+    """``text`` (MyST) parsed as if written where the directive stands. ``first_line``:
+    the line of ``text`` in its file ``source``, for the locations of its nodes. Unless
+    ``allow_raw`` (its file's allow_raw_html), raw output in it is removed (rawguard)."""
     container = nodes.container()
     lines = StringList(text.split("\n"), source=source or directive.get_source_info()[0])
-    directive.state.nested_parse(lines, directive.content_offset, container)
-    return list(container.children)
+    offset = directive.content_offset
+    base = getattr(directive.state, "_lineno", None)  # MyST: lines count from the directive
+    if first_line is not None and isinstance(base, int):
+        offset = first_line - 1 - base
+    directive.state.nested_parse(lines, offset, container)
+    children = list(container.children)
+    if not allow_raw:
+        from .rawguard import drop_raw
+
+        children = drop_raw(children, directive.config.keikaku_lang)
+    return children
 
 
 def doc_link(docname: str, text: str, refdoc: str) -> addnodes.pending_xref:

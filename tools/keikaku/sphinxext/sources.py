@@ -65,6 +65,32 @@ def unavailable_page(text: str, message: str) -> str:
     return f"{title}\n\n```{{warning}}\n{message}\n```\n\n{toctrees}\n"
 
 
+def _rel(app: Sphinx, docname: str) -> str:
+    """The path of a page relative to the plan's root."""
+    try:
+        return Path(app.env.doc2path(docname)).resolve().relative_to(
+            result_for(app.env).root).as_posix()
+    except ValueError:
+        return ""
+
+
+def _refused(app: Sphinx, docname: str) -> bool:
+    """Whether keikaku refused the page's file; a page outside index.md and docs/ (which
+    keikaku does not read) is read here with the same limits, and its problems warned."""
+    result, rel = result_for(app.env), _rel(app, docname)
+    if rel in result.pages:
+        return rel in result.unread_pages
+    from ..load import read_page
+    from ..problems import Problem
+    from .state import warn
+
+    problems: list[Problem] = []
+    doc = read_page(Path(app.env.doc2path(docname)), rel or docname, problems)
+    for p in problems:
+        warn(app, p)
+    return not doc.ok
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     result = result_for(app.env)
     if result.plan is None:  # every page says why, and no directive needs the plan
@@ -75,5 +101,12 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             count=len(result.errors)))
     elif docname.startswith("measures/"):
         source[0] = measure_page(result.plan, Path(app.srcdir), docname)
+    elif _refused(app, docname):
+        # keikaku refused the file (too large, YAML anchors in its front matter, ...):
+        # MyST does not parse it either (its front matter would be expanded).
+        from ..messages import render
+
+        source[0] = unavailable_page(source[0][:10_000], render(
+            "sphinx-page-unread", app.config.keikaku_lang, file=_rel(app, docname)))
     elif CHAPTERS.search(source[0]) and result.plan is not None:
         source[0] = CHAPTERS.sub(lambda _: direction_chapters(result.plan), source[0])

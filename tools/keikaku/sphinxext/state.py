@@ -10,7 +10,7 @@ from sphinx.util import logging
 
 from ..check import Result, load_plan
 from ..model import Plan
-from ..problems import Severity, strict
+from ..problems import Problem, Severity, strict
 
 logger = logging.getLogger("keikaku")
 
@@ -37,13 +37,19 @@ def load(app: Sphinx) -> Result:
         logger.warning(render("sphinx-no-plan", app.config.keikaku_lang, root=root,
                               count=len(result.errors)), type="keikaku", subtype="plan")
     for p in result.problems:
-        location = f"{root / p.file}:{p.line}" if p.line else str(root / p.file)
-        if p.severity is Severity.ERROR:
-            logger.warning("%s", p.message(app.config.keikaku_lang), location=location,
-                           type="keikaku", subtype=p.code.split(".", 1)[1])
-        else:
-            logger.info("%s: %s [%s]", p.location(), p.message(app.config.keikaku_lang), p.code)
+        warn(app, p, root)
     return result
+
+
+def warn(app: Sphinx, p: Problem, root: Path | None = None) -> None:
+    """A problem as a Sphinx warning at its location (a warning of keikaku's: a message)."""
+    root = root or result_for(app.env).root
+    location = f"{root / p.file}:{p.line}" if p.line else str(root / p.file)
+    if p.severity is Severity.ERROR:
+        logger.warning("%s", p.message(app.config.keikaku_lang), location=location,
+                       type="keikaku", subtype=p.code.split(".", 1)[1])
+    else:
+        logger.info("%s: %s [%s]", p.location(), p.message(app.config.keikaku_lang), p.code)
 
 
 def result_for(env: BuildEnvironment) -> Result:

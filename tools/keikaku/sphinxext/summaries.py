@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..numbers import fmt_number
 from ..values import render_text
+from .archive import archive_link, note_archive_dependencies, source_link
 from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for, result_for
 from .tables import Cell, Span, table
@@ -23,6 +24,9 @@ ERRATA_KINDS = {
     "label-mismatch": "項目名の不一致",
     "kpi-derivation": "成果指標の算出",
     "kpi-target-below-baseline": "目標値が現状値を下回る",
+    "kpi-target-unchanged": "目標値が現状値と同じ",
+    "outlier": "突出した値",
+    "year-label": "年と年度の表記",
     "population-target": "人口目標と推計の不一致",
     "text": "本文の表記",
     "other": "その他",
@@ -138,7 +142,17 @@ class ErrataList(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
+        archive = result_for(self.env).archive
         out: list[nodes.Node] = []
+        if archive is not None:
+            note_archive_dependencies(self, archive)
+            intro = nodes.paragraph()
+            intro += nodes.Text("「原案の記載」の引用は、すべて")
+            intro += archive_link(archive, self.env.docname, "原文の記録")
+            intro += nodes.Text(f"（{archive.rel}、懇談会資料の PDF のテキスト層）に"
+                                "そのままあることを keikaku check で確かめています"
+                                "（改行と空白の違いを除く）。「原文 N行」はその行です。")
+            out.append(intro)
         for entry in plan.errata:
             anchor = entry["id"].lower()
             section = nodes.container(classes=["keikaku-erratum"], ids=[anchor])
@@ -153,11 +167,19 @@ class ErrataList(SphinxDirective):
                 head += nodes.Text("）")
             section += head
             printed = nodes.bullet_list()
-            for p in entry["printed"]:
+            places = archive.places([p["text"] for p in entry["printed"]],
+                                    entry.get("source_lines", ()),
+                                    [p.get("line") for p in entry["printed"]]) if archive else []
+            for i, p in enumerate(entry["printed"]):
                 item = nodes.list_item()
                 para = nodes.paragraph()
                 para += nodes.Text(f"{p['where']}: ")
                 para += nodes.literal(text=p["text"])
+                if p.get("verbatim", True) is False:
+                    para += nodes.Text(f"　（原文どおりの引用ではありません: {p['reason']}）")
+                elif archive is not None and places[i] is not None:
+                    para += nodes.Text("　")
+                    para += source_link(archive, self.env.docname, *places[i])
                 item += para
                 printed += item
             rows: list[list[Cell | Span]] = [
