@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -227,8 +228,9 @@ def numbers_in(line: str) -> Iterator[tuple[int, str, str | None]]:
         before = line[m.start() - 1] if m.start() else ""
         after = line[m.end()] if m.end() < len(line) else ""
         if LATIN.match(after) or (LATIN.match(before) and not (
-                before in ERA_INITIAL and after == "年")):
-            continue  # an identifier (E02, WCAG2, published/2024)
+                before in ERA_INITIAL and after == "年")) or (
+                before == "-" and m.start() > 1 and LATIN.match(line[m.start() - 2])):
+            continue  # an identifier (E02, WCAG2, SHA-256, published/2024)
         yield m.start(), m.group(0), None
 
 
@@ -284,6 +286,17 @@ def _matches(text: str, after: str, q: Quantity) -> bool:
     return round_to(q.value, digits) == written
 
 
+def _about(text: str, after: str, before: str, q: Quantity) -> bool:
+    """``約242,000千円``: a round number after 約 states a quantity to its last nonzero digit."""
+    plain = text.translate(TO_ASCII).replace(",", "")
+    if not before.rstrip().endswith("約") or "." in plain or not plain.endswith("0"):
+        return False
+    zeros = len(plain) - len(plain.rstrip("0"))
+    if q.unit and not after.lstrip().translate(UNIT_NORM).startswith(q.unit.translate(UNIT_NORM)):
+        return False
+    return round_to(q.value, -zeros) == Decimal(plain)
+
+
 NAMED = {"現状値": (".baseline.value", ".baseline.fiscal_year"),
          "目標値": (".target.value", ".target.fiscal_year", "targets.")}
 
@@ -337,9 +350,18 @@ def _measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
         b, t = to_decimal(k.baseline.value), to_decimal(k.target.value)
         if b:
             out.append(_q(abs(b - t) / abs(b) * 100, "%", f"{base} (現状値との差)"))
+            out.append(_q(t / b, "倍", f"{base} (目標値/現状値)"))
+        for v in (k.baseline, k.target):
+            if v.derivation is not None:
+                out.append(_q(len(v.derivation.numerator), "事業", f"{base} (算出方法の項目数)"))
     for year, amount in m.budget.items():
         out += [_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"),
                 _q(year, "年", f"measures.{m.id}.budget.{year} (年度)")]
+    nonzero = sorted(a for a in m.budget.values() if a)
+    if nonzero:
+        mid = to_decimal(statistics.median(nonzero))
+        out += [_q(to_decimal(a) / mid, "倍", f"measures.{m.id}.budget.{y} (中央値との比)")
+                for y, a in m.budget.items() if a]
     return out
 
 
@@ -378,12 +400,16 @@ def plan_quantities(plan: Plan) -> list[Quantity]:
 # --- checked by pattern -----------------------------------------------------------
 
 _N = r"(\d+)"
-CARD_LIST = re.compile(r"施策カード(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
+CARD_LIST = re.compile(r"施策(?:カード)?(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
+PAGE = re.compile(r"(\d+)ページ")
 OPINION = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+(?:\s*・\s*\d+)*)")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
 GENERIC = {"本文", "の表", "の節見出し"}  # a part of a section, named by what it is
 OPINION_QUOTED = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+)")
-CARD_NAME = re.compile(r"施策カード(\d+)\s*[（(]([^）)]+)[）)]")
+CARD_NAME = re.compile(r"施策(?:カード)?(\d+)\s*[（(]([^）)]+)[）)]")
+YEAR_LIST = re.compile(r"(\d{4})((?:\s*・\s*\d{4})+)年")
+YEAR_RANGE = re.compile(r"(\d{4})\s*[〜～]\s*(\d{4})")
+ERA_ANY = re.compile(r"(令和|平成|昭和|R|H|S)\s*(\d+|元)\s*年")
 TOWNS = re.compile(r"(\d+)市(\d+)町")
 AREA = re.compile(r"([ⅢⅣ])(\d+)(?![\d（(])")
 ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d+|元)年")
@@ -392,7 +418,7 @@ SECTION = re.compile(r"([ⅢⅣ])" + _N + r"\s*[（(]" + _N + r"[）)]\s*([^\s�
 AGES = re.compile(_N + r"\s*～\s*" + _N + r"歳|" + _N + r"歳以上")
 YEAR_BESIDE = re.compile(r"(\d{4})年")
 RESTATED = r"(\d[\d,]*)\s*{u}\s*[/／]\s*(\d[\d,]*)\s*{u}(?:\s*[≒＝=]\s*(\d+(?:\.\d+)?)\s*[%％])?"
-DIGITS_NORM = str.maketrans("０１２３４５６７８９（）", "0123456789()")
+DIGITS_NORM = str.maketrans("０１２３４５６７８９（）ＲＨＳ", "0123456789()RHS")
 
 
 @dataclass
@@ -492,6 +518,11 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
             if ok:
                 out.append((m.start(2) + n.start(), m.start(2) + n.end(),
                             f"{m.group(1)} {n.group(0)}"))
+    if ctx.opinions:  # the draft's page of a comment the errata entry quotes
+        pages = {c["page"] for kind, n in ctx.opinions if kind == "public_comments"
+                 and (c := _comment(plan, "パブリックコメント", n)) and "page" in c}
+        out += [(m.start(1), m.end(1), "public_comments.page") for m in PAGE.finditer(norm)
+                if int(m.group(1)) in pages]
     for m in CARD_NAME.finditer(norm):
         card = numbers.get(int(m.group(1)))
         if card is not None and m.group(2) in (
@@ -515,6 +546,22 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
         if ok:
             out.append((m.start(2), m.end(2), f"{m.group(1)}{a}"))
     out += _years_beside(norm, plan)
+    known = _known_years(plan)
+    for m in YEAR_LIST.finditer(norm):
+        years = [m.group(1), *re.findall(r"\d{4}", m.group(2))]
+        if all(int(y) in known for y in years):
+            for n in re.finditer(r"\d{4}", m.group(0)):
+                out.append((m.start() + n.start(), m.start() + n.end(), "年度（一覧）"))
+    for m in YEAR_RANGE.finditer(norm):
+        if (int(m.group(1)), int(m.group(2))) == (plan.period_start, plan.period_end):
+            out += [(m.start(1), m.end(1), "plan.period.start"),
+                    (m.start(2), m.end(2), "plan.period.end")]
+    from .eras import ERA_OFFSET, era_number
+
+    for m in ERA_ANY.finditer(norm):
+        year = ERA_OFFSET[m.group(1)] + era_number(m.group(2))
+        if year in known:
+            out.append((m.start(2), m.end(2), f"和暦の年（{known[year]}）"))
     ordinals = {}
     for label, name in (("plan.name", plan.name),
                         ("comparison.previous_vision",
@@ -580,6 +627,21 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                     if m.group(g) and m.group(g).isdigit():
                         out.append((m.start(g), m.end(g), what))
     return out
+
+
+def _known_years(plan: Plan) -> dict[int, str]:
+    """Years the data names: the plan's, the population tables' and targets'."""
+    years = {plan.period_start: "plan.period.start", plan.period_end: "plan.period.end",
+             plan.base_year: "plan.base_year", plan.target_year: "plan.target_year"}
+    for y in plan.fiscal_years:
+        years.setdefault(y, "plan の年度")
+    if plan.population is not None:
+        for table in (plan.population.projection, plan.population.prospect):
+            for y in table.years:
+                years.setdefault(y, f"population.{table.key} の年")
+        for t in plan.population.targets:
+            years.setdefault(t.year, f"population.targets.{t.year}")
+    return years
 
 
 def _years_beside(norm: str, plan: Plan) -> list[tuple[int, int, str]]:
@@ -874,7 +936,8 @@ def _audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                 elif claim := next((a for s, e, a in claims if s <= off < e), None):
                     occ.cls, occ.against = "checked", claim
                 elif not quote and (q := next((q for q in quantities()
-                                                if _matches(txt, after, q)
+                                                if (_matches(txt, after, q) or _about(
+                                                    txt, after, line[:off], q))
                                                 and _named(line[:off], q)), None)):
                     occ.cls, occ.against = "checked", q.label
                 elif quote:
