@@ -196,8 +196,15 @@ def test_checks_page_states_the_limits() -> None:
     from .conftest import REPO
 
     text = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
-    assert f"| {load.MAX_FILE_BYTES:,} バイト |" in text
-    assert f"| {load.MAX_VALUES:,} 個 |" in text
+    # rendered from the constants themselves ({value}`keikaku.limits.…`, docs/checks.md)
+    from keikaku.check import load_plan
+    from keikaku.values import resolve
+
+    plan = load_plan(REPO).plan
+    assert "| {value}`keikaku.limits.file_bytes` バイト |" in text
+    assert "| {value}`keikaku.limits.values` 個 |" in text
+    assert resolve(plan, "keikaku.limits.file_bytes") == f"{load.MAX_FILE_BYTES:,}"
+    assert resolve(plan, "keikaku.limits.values") == f"{load.MAX_VALUES:,}"
     assert "allow_raw_html: true" in text
 
 

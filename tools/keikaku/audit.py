@@ -401,6 +401,7 @@ def plan_quantities(plan: Plan) -> list[Quantity]:
 
 _N = r"(\d+)"
 CARD_LIST = re.compile(r"施策(?:カード)?(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
+BUDGET_OF = re.compile(r"(\d{4}(?:\s*・\s*\d{4})*)年度の事業費[（(]([\d,]+)千円")
 PAGE = re.compile(r"(\d+)ページ")
 OPINION = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+(?:\s*・\s*\d+)*)")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -546,6 +547,15 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
         if ok:
             out.append((m.start(2), m.end(2), f"{m.group(1)}{a}"))
     out += _years_beside(norm, plan)
+    if ctx.measure is not None:  # 2025年度の事業費（796,530千円）: that year's amount
+        for m in BUDGET_OF.finditer(norm):
+            years = [int(y) for y in re.findall(r"\d{4}", m.group(1))]
+            amount = int(m.group(2).replace(",", ""))
+            ok = all(ctx.measure.budget.get(y) == amount for y in years)
+            what = f"measures.{ctx.measure.id}.budget" if ok else ""  # "": stated wrongly
+            out += [(m.start(1) + n.start(), m.start(1) + n.end(), what)
+                    for n in re.finditer(r"\d{4}", m.group(1))]
+            out.append((m.start(2), m.end(2), what))
     known = _known_years(plan)
     for m in YEAR_LIST.finditer(norm):
         years = [m.group(1), *re.findall(r"\d{4}", m.group(2))]
@@ -783,7 +793,7 @@ def _role(plan: Plan, spec: str) -> tuple[str, str] | None:
     except LookupError:
         return None  # reported by keikaku.value-path
     numeric = isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool)
-    if not numeric and not spec.strip().endswith(":era"):
+    if not numeric and not spec.strip().endswith((":era", ":ordinal")):
         return None
     return ("external" if path.startswith("facts.") else "bound"), path
 
@@ -933,8 +943,9 @@ def _audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                 elif (span := next((a for s, e, a in spans if s <= off < e), None)) or (
                         not quote and (span := _fact_for(txt, after, facts))):
                     occ.cls, occ.against = "external", span
-                elif claim := next((a for s, e, a in claims if s <= off < e), None):
-                    occ.cls, occ.against = "checked", claim
+                elif (claim := next((a for s, e, a in claims if s <= off < e), None)) is not None:
+                    if claim:  # "" marks a figure a pattern found stated wrongly
+                        occ.cls, occ.against = "checked", claim
                 elif not quote and (q := next((q for q in quantities()
                                                 if (_matches(txt, after, q) or _about(
                                                     txt, after, line[:off], q))

@@ -14,13 +14,15 @@ Namespaces:
   ``counts.period_years`` / ``counts.age_groups`` (and
   ``counts.public_comments`` / ``counts.council_opinions``);
 - ``comments.…``: docs/data/comments.yaml as written (``comments.period.start:era``);
+- ``comparison.…``: docs/data/comparison.yaml as written (``comparison.previous_vision``);
 - ``facts.<name>``: the value of an external fact of docs/data/facts.yaml;
 - ``keikaku.…``: a setting of the checker itself (``keikaku.exit.problems``,
   ``keikaku.worse_tolerance``), for the pages that describe it.
 
 The format after the colon is the number of decimals (``:1`` → 45.4), rounded
 half-up; without it a number keeps the decimals it has and gets thousands
-separators; ``:era`` writes a date in the Japanese era (平成31年３月26日).
+separators; ``:era`` writes a date in the Japanese era (平成31年３月26日); ``:ordinal`` the N of a
+name 第N次… (``plan.name:ordinal`` → ３, ``comparison.previous_vision:ordinal`` → ２).
 """
 
 from __future__ import annotations
@@ -124,9 +126,11 @@ def lookup(plan: Plan, path: str) -> Any:
         return settings[".".join(parts)]
     if head == "comments" and plan.comments is not None:
         node: Any = plan.comments
+    elif head == "comparison" and plan.comparison is not None:
+        node = plan.comparison
     elif head != "plan":
         raise UnknownPath(path, ["plan", "population", "budget", "measures", "counts",
-                                 "comments", "facts", "keikaku"])
+                                 "comments", "comparison", "facts", "keikaku"])
     else:
         node = plan.raw["plan"]
     for part in parts:
@@ -147,6 +151,13 @@ def resolve(plan: Plan, spec: str) -> str:
     value = lookup(plan, path.strip())
     if isinstance(value, bool) or value is None:
         return str(value)
+    if fmt == "ordinal" and isinstance(value, str):  # 第３次… -> ３ (as the name writes it)
+        import re
+
+        m = re.search(r"第([0-9０-９]+)次", value)
+        if m is None:
+            raise UnknownPath(spec, [])
+        return m.group(1)
     if isinstance(value, dt.date) or (fmt == "era" and isinstance(value, str)):
         date = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
         return era_date(date) if fmt == "era" else date.isoformat()

@@ -173,7 +173,7 @@ class ErrataList(SphinxDirective):
             for i, p in enumerate(entry["printed"]):
                 item = nodes.list_item()
                 para = nodes.paragraph()
-                para += nodes.Text(f"{p['where']}: ")
+                para += nodes.Text(f"{render_text(plan, p['where'])}: ")
                 para += nodes.literal(text=p["text"])
                 if p.get("verbatim", True) is False:
                     para += nodes.Text(f"　（原文どおりの引用ではありません: {p['reason']}）")
