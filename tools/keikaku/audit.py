@@ -410,7 +410,7 @@ OPINION_QUOTED = re.compile(r"(懇談会委員意見|パブリックコメント
 CARD_NAME = re.compile(r"施策(?:カード)?(\d+)\s*[（(]([^）)]+)[）)]")
 YEAR_LIST = re.compile(r"(\d{4})((?:\s*・\s*\d{4})+)年")
 YEAR_RANGE = re.compile(r"(\d{4})\s*[〜～]\s*(\d{4})")
-ERA_ANY = re.compile(r"(令和|平成|昭和|R|H|S)\s*(\d+|元)\s*年")
+ERA_INITIAL_YEAR = re.compile(r"(R|H|S)(\d+)年")
 TOWNS = re.compile(r"(\d+)市(\d+)町")
 AREA = re.compile(r"([ⅢⅣ])(\d+)(?![\d（(])")
 ERA_YEAR = re.compile(r"(令和|平成|昭和)(\d+|元)年")
@@ -568,10 +568,12 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                     (m.start(2), m.end(2), "plan.period.end")]
     from .eras import ERA_OFFSET, era_number
 
-    for m in ERA_ANY.finditer(norm):
+    census = {y for t in ((plan.population.projection, plan.population.prospect)
+                          if plan.population else ()) for y in t.years}
+    for m in ERA_INITIAL_YEAR.finditer(norm):  # （H27年度）: a year of the population tables
         year = ERA_OFFSET[m.group(1)] + era_number(m.group(2))
-        if year in known:
-            out.append((m.start(2), m.end(2), f"和暦の年（{known[year]}）"))
+        if year in census:
+            out.append((m.start(2), m.end(2), f"population の年（{year}）"))
     ordinals = {}
     for label, name in (("plan.name", plan.name),
                         ("comparison.previous_vision",
