@@ -49,19 +49,22 @@ def _tokenizer() -> Any:
     return Dictionary(dict="core").tokenizer(mode=SplitMode.C, fields=fields)
 
 
-_memory: dict[str, tuple[tuple[Token, ...], ...]] = {}
+_memory: dict[str, tuple[tuple[Token, ...], ...]] = {}  # by file (its texts)
+_texts: dict[str, tuple[Token, ...]] = {}  # by text: a line repeated across files
 
 
 def _analyse(texts: list[str]) -> tuple[tuple[Token, ...], ...]:
-    tok = _tokenizer()
     out = []
     for text in texts:
-        tokens = []
-        for m in tok.tokenize(text) if text else ():
-            pos = m.part_of_speech()
-            tokens.append(Token(m.begin(), m.end(), m.surface(), m.normalized_form(),
-                                m.dictionary_form(), m.reading_form(), pos[0], pos[1]))
-        out.append(tuple(tokens))
+        tokens = _texts.get(text)
+        if tokens is None:
+            found = []
+            for m in _tokenizer().tokenize(text) if text else ():
+                pos = m.part_of_speech()
+                found.append(Token(m.begin(), m.end(), m.surface(), m.normalized_form(),
+                                   m.dictionary_form(), m.reading_form(), pos[0], pos[1]))
+            tokens = _texts[text] = tuple(found)
+        out.append(tokens)
     return tuple(out)
 
 

@@ -9,7 +9,7 @@ from .build import build_plan
 from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
-from .rules import budget, identity, kpi, placeholder, population, prose, revision
+from .rules import budget, identity, kpi, placeholder, population, prose, revision, wording
 from .rules import schema as schema_rule
 
 SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
@@ -40,7 +40,7 @@ def load_plan(root: Path) -> Result:
     sources = read_sources(root, problems)
     for name, schema_name in SCHEMA_OF.items():
         problems += schema_rule.check_document(root, getattr(sources, name), schema_name)
-    for name in ("comments", "comparison"):
+    for name in ("comments", "comparison", "glossary"):
         doc = getattr(sources, name)
         if doc is not None:
             problems += schema_rule.check_document(root, doc, name)
@@ -58,6 +58,8 @@ def load_plan(root: Path) -> Result:
                 for doc in sources.measures if doc.ok}
         problems += prose.check(plan, root, read)
         problems += placeholder.check(plan)
+        glossary = sources.glossary.data if sources.glossary and sources.glossary.ok else None
+        problems += wording.check(plan, root, sources, glossary)
     result.unchecked = sum(not doc.ok for doc in sources.documents())
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return result

@@ -209,9 +209,11 @@ class Sources:
     measures: list[Document]
     comments: Document | None = None
     comparison: Document | None = None
+    glossary: Document | None = None
 
     def documents(self) -> list[Document]:
-        optional = [d for d in (self.comments, self.comparison) if d is not None]
+        optional = [d for d in (self.comments, self.comparison, self.glossary)
+                    if d is not None]
         return [self.plan, self.structure, self.population, self.errata, *optional,
                 *self.measures]
 
@@ -226,6 +228,7 @@ DATA_FILES = {
 OPTIONAL_FILES = {
     "comments": "docs/data/comments.yaml",
     "comparison": "docs/data/comparison.yaml",
+    "glossary": "docs/data/glossary.yaml",
 }
 
 

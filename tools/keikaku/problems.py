@@ -72,6 +72,12 @@ CODES: dict[str, str] = {
     "keikaku.era": "dates",
     "keikaku.weekday": "dates",
     "keikaku.placeholder": "placeholder",
+    "keikaku.wording-variant": "wording",
+    "keikaku.proper-noun": "wording",
+    "keikaku.sphere-wording": "wording",
+    "keikaku.width": "wording",
+    "keikaku.spacing": "wording",
+    "keikaku.sentence-end": "wording",
 }
 
 
