@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 OBJ = "\ufffc"
 
@@ -182,9 +183,41 @@ def _quote_kind(path: tuple[str, ...]) -> str | None:
     return QUOTE
 
 
-def measure_segments(rel: str, front: str, front_line: int, body: str,
-                     body_line: int) -> Iterator[Segment]:
-    yield from yaml_segments(rel, front, front_line, _measure_kind)
+def _leaves(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _leaves(v, (*path, str(k)))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _leaves(v, path)
+
+
+def data_segments(rel: str, text: str, first_line: int, data: Any,
+                  kind_of: Callable[[tuple[str, ...]], str | None]) -> Iterator[Segment]:
+    """Like ``yaml_segments``, from data already parsed: each string value ``kind_of``
+    accepts, at the line of the text that holds it (searched in document order)."""
+    lines = text.split("\n")
+    at = 0
+    for path, value in _leaves(data, ()):
+        kind = kind_of(path)
+        if not kind:
+            continue
+        for part in value.split("\n"):
+            part = part.strip()
+            if not part:
+                continue
+            hit = next((i for i in range(at, len(lines)) if part in lines[i]), None)
+            if hit is None:
+                hit = next((i for i in range(at) if part in lines[i]), at)
+            at = hit
+            yield Segment(rel, first_line + hit, part, kind)
+
+
+def measure_segments(rel: str, front: str, front_line: int, body: str, body_line: int,
+                     data: Any) -> Iterator[Segment]:
+    yield from data_segments(rel, front, front_line, data, _measure_kind)
     yield from myst_segments(rel, body, body_line,
                              lambda h: None if h is None else (
                                  SENTENCES if h in BODY_SENTENCES else TEXT))

@@ -24,12 +24,23 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from .. import prosetext as pt
-from ..analyser import Token, analyse_file
+from ..analyser import (
+    BEGIN,
+    END,
+    NORMALIZED,
+    POS,
+    POS2,
+    READING,
+    SURFACE,
+    Cache,
+    Token,
+    cache_for,
+)
 from ..load import Sources
 from ..messages import render
 from ..model import Plan
@@ -93,7 +104,7 @@ def segments(root: Path, sources: Sources) -> dict[str, list[pt.Segment]]:
     for doc in sources.measures:
         if doc.ok:
             out[doc.rel] = list(pt.measure_segments(doc.rel, doc.text, doc.line_offset + 1,
-                                                    doc.body, doc.body_line))
+                                                    doc.body, doc.body_line, doc.data))
     if sources.structure.ok:
         out[sources.structure.rel] = list(pt.structure_segments(sources.structure.rel,
                                                                 sources.structure.text))
@@ -156,15 +167,15 @@ def _glossary(seg: pt.Segment, terms: list[Term]) -> Iterator[Finding]:
 
 # -- variants by the analyser ------------------------------------------------------------------
 
-def _variant_words(tokens: Iterable[tuple[pt.Segment, tuple[Token, ...]]]
-                   ) -> dict[str, Counter[str]]:
+def _variant_words(files: Iterable[Prose]) -> dict[str, Counter[str]]:
     groups: dict[str, Counter[str]] = defaultdict(Counter)
-    for seg, toks in tokens:
-        if seg.kind == pt.QUOTE:
-            continue
-        for t in toks:
-            if t.pos in CONTENT and t.pos2 != "数詞" and len(t.surface) > 1:
-                groups[t.normalized][t.surface] += 1
+    for prose in files:
+        for seg, toks in zip(prose.segments, prose.tokens, strict=True):
+            if seg.kind == pt.QUOTE:
+                continue
+            for t in toks:
+                if t[POS] in CONTENT and t[POS2] != "数詞" and len(t[SURFACE]) > 1:
+                    groups[t[NORMALIZED]][t[SURFACE]] += prose.copies
     return groups
 
 
@@ -182,16 +193,16 @@ def _preferred(normalized: str, forms: Counter[str], expected: set[str]) -> str:
 def _variants(seg: pt.Segment, toks: tuple[Token, ...], groups: dict[str, Counter[str]],
               readings: dict[str, set[str]], expected: set[str]) -> Iterator[Finding]:
     for t in toks:
-        forms = groups.get(t.normalized)
-        if not forms or len(forms) < 2 or t.pos not in CONTENT or len(readings[t.normalized]) > 1:
+        forms = groups.get(t[NORMALIZED])
+        if not forms or len(forms) < 2 or t[POS] not in CONTENT or len(readings[t[NORMALIZED]]) > 1:
             continue
         if len({unicodedata.normalize("NFKC", f) for f in forms}) < 2:
             continue  # width only: keikaku.width
-        preferred = _preferred(t.normalized, forms, expected)
-        if t.surface != preferred and t.surface in forms:
-            yield Finding("keikaku.wording-variant", seg, t.begin, t.end, "wording-variant",
-                          {"found": t.surface, "preferred": preferred,
-                           "count": forms[preferred], "found_count": forms[t.surface]})
+        preferred = _preferred(t[NORMALIZED], forms, expected)
+        if t[SURFACE] != preferred and t[SURFACE] in forms:
+            yield Finding("keikaku.wording-variant", seg, t[BEGIN], t[END], "wording-variant",
+                          {"found": t[SURFACE], "preferred": preferred,
+                           "count": forms[preferred], "found_count": forms[t[SURFACE]]})
 
 
 # -- proper nouns ------------------------------------------------------------------------------
@@ -207,7 +218,7 @@ SKIP = {"の", "・", " ", "　"}
 
 
 def _reading_key(toks: Iterable[Token]) -> tuple[str, ...]:
-    return tuple(t.reading for t in toks if t.surface not in SKIP)
+    return tuple(t[READING] for t in toks if t[SURFACE] not in SKIP)
 
 
 def names(plan: Plan) -> list[tuple[str, str]]:
@@ -220,13 +231,14 @@ def names(plan: Plan) -> list[tuple[str, str]]:
 
 def _proper_nouns(seg: pt.Segment, toks: tuple[Token, ...], known: dict[str, list[Name]]
                   ) -> Iterator[Finding]:
-    kept = [t for t in toks if t.surface not in SKIP]
-    for i, first in enumerate(kept):
-        for name in known.get(first.reading, ()):
+    kept = [t for t in toks if t[SURFACE] not in SKIP]
+    readings = tuple(t[READING] for t in kept)
+    for i, first in enumerate(readings):
+        for name in known.get(first, ()):
             n = len(name.key)
-            if _reading_key(kept[i:i + n]) != name.key:
+            if readings[i:i + n] != name.key:
                 continue
-            begin, end = kept[i].begin, kept[i + n - 1].end
+            begin, end = kept[i][BEGIN], kept[i + n - 1][END]
             found = seg.text[begin:end]
             if found != name.name and not _joined(found, name.name):
                 yield Finding("keikaku.proper-noun", seg, begin, end, "proper-noun",
@@ -271,12 +283,14 @@ def _sphere(seg: pt.Segment, plan: Plan) -> Iterator[Finding]:
                            "names": names_})
 
 
-def _widths(segs: Iterable[pt.Segment]) -> dict[str, Counter[str]]:
+def _widths(files: Iterable[Prose]) -> dict[str, Counter[str]]:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for seg in segs:
-        if seg.kind != pt.QUOTE:
-            for m in _LATIN.finditer(seg.text):
-                forms[unicodedata.normalize("NFKC", m.group(0)).upper()][m.group(0)] += 1
+    for prose in files:
+        for seg in prose.segments:
+            if seg.kind != pt.QUOTE:
+                for m in _LATIN.finditer(seg.text):
+                    forms[unicodedata.normalize("NFKC", m.group(0)).upper()][m.group(0)] += (
+                        prose.copies)
     return forms
 
 
@@ -337,49 +351,85 @@ def _recorded(f: Finding, errata: list[dict[str, Any]]) -> str | None:
 
 # -- the rule ------------------------------------------------------------------------------------
 
+@dataclass
+class Prose:
+    """The prose of one file and its tokens, or of several files whose prose is the same
+    line for line (a synthetic plan repeats the real cards): linted once, counted
+    ``copies`` times, reported in each."""
+
+    segments: list[pt.Segment]
+    tokens: tuple[tuple[Token, ...], ...]
+    files: list[str]
+
+    @property
+    def copies(self) -> int:
+        return len(self.files)
+
+
+def _prose(by_file: dict[str, list[pt.Segment]], cache: Cache) -> list[Prose]:
+    unique: dict[tuple[tuple[int, str, str], ...], Prose] = {}
+    for rel, segs in by_file.items():
+        key = tuple((s.line, s.kind, s.text) for s in segs)
+        if key in unique:
+            unique[key].files.append(rel)
+        else:
+            unique[key] = Prose(segs, cache.analyse_file([s.text for s in segs]), [rel])
+    return list(unique.values())
+
+
 def check(plan: Plan, root: Path, sources: Sources,
           glossary_data: dict[str, Any] | None) -> list[Problem]:
-    by_file = segments(root, sources)
-    analysed: list[tuple[pt.Segment, tuple[Token, ...]]] = []
-    for segs in by_file.values():
-        analysed += zip(segs, analyse_file([s.text for s in segs]), strict=True)
+    cache = cache_for(root)
+    files = _prose(segments(root, sources), cache)
+    known = _known_names(plan, cache)
+    cache.save()
     terms = glossary(glossary_data)
     expected = {t.expected for t in terms}
-    groups = _variant_words(analysed)
+    groups = _variant_words(files)
     readings: dict[str, set[str]] = defaultdict(set)
-    for seg, toks in analysed:
-        if seg.kind != pt.QUOTE:
-            for t in toks:
-                if t.normalized in groups:
-                    readings[t.normalized].add(t.reading)
-    known = _known_names(plan)
-    widths = _widths(seg for seg, _ in analysed)
+    for prose in files:
+        for seg, toks in zip(prose.segments, prose.tokens, strict=True):
+            if seg.kind != pt.QUOTE:
+                for t in toks:
+                    if t[NORMALIZED] in groups:
+                        readings[t[NORMALIZED]].add(t[READING])
+    widths = _widths(files)
     findings: list[Finding] = []
-    for seg, toks in analysed:
-        if any(p in seg.text for p in PLACEHOLDERS):
-            continue  # keikaku.placeholder reports it: one problem, one message
-        found = list(_proper_nouns(seg, toks, known)) + list(_municipalities(seg, plan))
-        if seg.kind != pt.QUOTE:
-            found += _glossary(seg, terms)
-            taken = [(f.begin, f.end) for f in found]
-            found += [f for f in _variants(seg, toks, groups, readings, expected)
-                      if not any(a <= f.begin < b for a, b in taken)]
-            found += _sphere(seg, plan)
-            found += _width(seg, widths)
-            found += _spacing(seg)
-        if seg.kind == pt.SENTENCES:
-            found += _ending(seg)
+    for prose in files:
+        found: list[Finding] = []
+        for seg, toks in zip(prose.segments, prose.tokens, strict=True):
+            if any(p in seg.text for p in PLACEHOLDERS):
+                continue  # keikaku.placeholder reports it: one problem, one message
+            found += _lint(seg, toks, plan, known, terms, expected, groups, readings, widths)
         findings += found
+        for rel in prose.files[1:]:
+            findings += [replace(f, seg=replace(f.seg, rel=rel)) for f in found]
     return [_problem(f, plan.errata) for f in findings]
 
 
-def _known_names(plan: Plan) -> dict[str, list[Name]]:
+def _lint(seg: pt.Segment, toks: tuple[Token, ...], plan: Plan, known: dict[str, list[Name]],
+          terms: list[Term], expected: set[str], groups: dict[str, Counter[str]],
+          readings: dict[str, set[str]], widths: dict[str, Counter[str]]) -> list[Finding]:
+    found = list(_proper_nouns(seg, toks, known)) + list(_municipalities(seg, plan))
+    if seg.kind != pt.QUOTE:
+        found += _glossary(seg, terms)
+        taken = [(f.begin, f.end) for f in found]
+        found += [f for f in _variants(seg, toks, groups, readings, expected)
+                  if not any(a <= f.begin < b for a, b in taken)]
+        found += _sphere(seg, plan)
+        found += _width(seg, widths)
+        found += _spacing(seg)
+    if seg.kind == pt.SENTENCES:
+        found += _ending(seg)
+    return found
+
+
+def _known_names(plan: Plan, cache: Cache) -> dict[str, list[Name]]:
     """The plan's names of four characters or more and two words or more (a shorter one,
     医療, has homophones), by the reading of their first word."""
     raw = [(n, label) for n, label in names(plan) if len(n) >= 4]
-    tokens = analyse_file([n for n, _ in raw])
     out: dict[str, list[Name]] = defaultdict(list)
-    for (n, label), toks in zip(raw, tokens, strict=True):
+    for (n, label), toks in zip(raw, cache.analyse_file([n for n, _ in raw]), strict=True):
         key = _reading_key(toks)
         if len(key) >= 2:
             out[key[0]].append(Name(n, label, key))
