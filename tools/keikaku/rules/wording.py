@@ -79,10 +79,6 @@ class Finding:
     key: str
     params: dict[str, object]
 
-    @property
-    def found(self) -> str:
-        return self.seg.text[self.begin:self.end]
-
     def context(self, width: int = 2) -> str:
         """The finding with up to ``width`` characters each side, within its segment and
         without what is not prose: the words an erratum must quote to record it."""
