@@ -281,10 +281,12 @@ class Sources:
     comments: Document | None = None
     comparison: Document | None = None
     provenance: Document | None = None
+    glossary: Document | None = None
     pages: list[Document] = field(default_factory=list)  # index.md, docs/**/*.md
 
     def documents(self) -> list[Document]:
-        optional = [d for d in (self.comments, self.comparison, self.provenance)
+        optional = [d for d in (self.comments, self.comparison, self.provenance,
+                                    self.glossary)
                     if d is not None]
         return [self.plan, self.structure, self.population, self.errata, *optional,
                 *self.measures]
@@ -302,6 +304,7 @@ OPTIONAL_FILES = {
     "comments": "docs/data/comments.yaml",
     "comparison": "docs/data/comparison.yaml",
     "provenance": "docs/source/provenance.yaml",
+    "glossary": "docs/data/glossary.yaml",
 }
 
 

@@ -19,6 +19,7 @@ SCHEMA_FILES = {
     "export": "export.schema.json",
     "comments": "comments.schema.json",
     "comparison": "comparison.schema.json",
+    "glossary": "glossary.schema.json",
     "report": "report.schema.json",
     "provenance": "provenance.schema.json",
 }
