@@ -63,16 +63,21 @@ def _pos(pos_id: int) -> tuple[str, str]:
 
 
 _texts: dict[str, tuple[Token, ...]] = {}  # by text, for the process
+# SudachiPy refuses an input over 49,149 bytes: a longer text (no real line is) is
+# analysed in pieces of this many characters (4 bytes each at most), cut anywhere.
+CHUNK = 12_000
 
 
 def analyse(text: str) -> tuple[Token, ...]:
     tokens = _texts.get(text)
     if tokens is None:
         found = []
-        for m in _tokenizer().tokenize(text) if text else ():
-            b, e = m.begin(), m.end()
-            found.append((b, e, text[b:e], m.normalized_form(), m.reading_form(),
-                          *_pos(m.part_of_speech_id())))
+        for start in range(0, len(text), CHUNK):
+            piece = text[start:start + CHUNK]
+            for m in _tokenizer().tokenize(piece):
+                b, e = start + m.begin(), start + m.end()
+                found.append((b, e, text[b:e], m.normalized_form(), m.reading_form(),
+                              *_pos(m.part_of_speech_id())))
         tokens = _texts[text] = tuple(found)
     return tokens
 
