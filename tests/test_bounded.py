@@ -217,3 +217,14 @@ def test_raw_html_is_reported_ten_times_per_file_at_most(tmp_path: Path) -> None
     assert len(found) == 11
     [more] = [p for p in found if p.key == "more-raw-html"]
     assert "ほか 299990 件の生の HTML" in more.message("ja")
+
+
+def test_a_text_longer_than_the_analyser_takes_is_analysed_in_pieces() -> None:
+    """SudachiPy refuses more than 49,149 bytes at once; the lint must not crash on one
+    long line (an internal error, before this was handled)."""
+    from keikaku.analyser import analyse
+
+    text = "圏域の医療体制の充実を図る。" * 5_000  # 70,000 characters, 210,000 bytes
+    tokens = analyse(text)
+    assert "".join(t[2] for t in tokens) == text
+    assert all(text[t[0]:t[1]] == t[2] for t in tokens)

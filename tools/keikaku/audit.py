@@ -440,6 +440,7 @@ class Context:
             return self.quantities
         return self.quantities + measure_quantities(self.plan, self.lazy)
     opinions: set[tuple[str, int]] | None = None  # comments the errata entry (or kind) quotes
+    cards: set[int] = field(default_factory=set)  # cards the errata entry quotes
 
 
 def _norm(text: str) -> str:
@@ -495,7 +496,9 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                         (m.start(2), m.end(2), "counts.measures")]
             continue
         for start, end, n in listed:
-            if n in subjects and [x[2] for x in listed].count(n) == 1:
+            held = ctx.quoted_text is not None and n in numbers and _holds(
+                numbers[n], ctx.quoted_text)
+            if (n in subjects or held or n in ctx.cards) and [x[2] for x in listed].count(n) == 1:
                 out.append((start, end, f"measures.{numbers[n].id}.number"))
     for m in OPINION.finditer(norm):
         listed = [int(x) for x in re.findall(r"\d+", m.group(2))]
@@ -843,6 +846,7 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                 ctx.kin = {x.number for e in kin
                            if (x := plan.measure(e.get("measure", ""))) is not None}
                 ctx.opinions = _quoted_opinions([entry]) or _quoted_opinions(kin)
+                ctx.cards = _quoted_cards(plan, entry)
                 if len(kp) == 5 and kp[2] == "printed":
                     ctx.kin = set()  # a quote is from this entry's own card
                 if str(entry.get("kind", "")).startswith("population"):
@@ -859,6 +863,25 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                     if int(i) < len(m.kpis):
                         ctx.restates = (m, int(i), which)
             yield t, ctx
+
+
+def _holds(m: Measure, quote: str) -> bool:
+    """Whether a measure's card holds the quoted text (name, projects, body)."""
+    texts = [m.name, m.content, m.effect, m.roles, *(p for ps in m.projects.values()
+                                                       for p in ps)]
+    return _norm(quote).lstrip("○") in _norm(" ".join(texts))
+
+
+def _quoted_cards(plan: Plan, entry: dict[str, Any]) -> set[int]:
+    """The cards an errata entry quotes (施策カードN in ``printed[].where``, holding the text)."""
+    numbers = {m.number: m for m in plan.measures}
+    out = set()
+    for p in entry.get("printed", []):
+        for q in re.finditer(r"施策カード(\d+)", str(p.get("where", "")).translate(DIGITS_NORM)):
+            n = int(q.group(1))
+            if n in numbers and _holds(numbers[n], str(p.get("text", ""))):
+                out.add(n)
+    return out
 
 
 def _quoted_opinions(entries: list[dict[str, Any]]) -> set[tuple[str, int]]:

@@ -24,6 +24,7 @@ from .rules import (
     revision,
     roles,
     terms,
+    wording,
 )
 from .rules import schema as schema_rule
 
@@ -62,7 +63,7 @@ def load_plan(root: Path) -> Result:
     sources = read_sources(root, problems)
     for name, schema_name in SCHEMA_OF.items():
         problems += schema_rule.check_document(root, getattr(sources, name), schema_name)
-    for name in ("comments", "comparison", "provenance", "facts"):
+    for name in ("comments", "comparison", "provenance", "glossary", "facts"):
         doc = getattr(sources, name)
         if doc is not None:
             problems += schema_rule.check_document(root, doc, name)
@@ -92,6 +93,8 @@ def load_plan(root: Path) -> Result:
         problems += quote.check(sources, result.archive)
         found, result.audit = numbers.check(plan, sources, root)
         problems += found
+        glossary = sources.glossary.data if sources.glossary and sources.glossary.ok else None
+        problems += wording.check(plan, root, sources, glossary)
     result.unchecked = sum(not doc.ok for doc in sources.documents())
     result.raw_allowed = frozenset(doc.rel for doc in [*sources.measures, *sources.pages]
                                    if markup.allows_raw_html(doc.data))

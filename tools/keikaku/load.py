@@ -282,11 +282,12 @@ class Sources:
     comparison: Document | None = None
     provenance: Document | None = None
     facts: Document | None = None
+    glossary: Document | None = None
     pages: list[Document] = field(default_factory=list)  # index.md, docs/**/*.md
 
     def documents(self) -> list[Document]:
         optional = [d for d in (self.comments, self.comparison, self.provenance,
-                                  self.facts)
+                                  self.facts, self.glossary)
                     if d is not None]
         return [self.plan, self.structure, self.population, self.errata, *optional,
                 *self.measures]
@@ -306,6 +307,7 @@ OPTIONAL_FILES = {
     "comparison": "docs/data/comparison.yaml",
     "provenance": "docs/source/provenance.yaml",
     "facts": "docs/data/facts.yaml",
+    "glossary": "docs/data/glossary.yaml",
 }
 
 

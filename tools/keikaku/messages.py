@@ -537,6 +537,47 @@ MESSAGES: dict[str, dict[str, str]] = {
     "audit-table-class": {"ja": "分類", "en": "class"},
     "audit-table-count": {"ja": "件数", "en": "count"},
     "audit-table-about": {"ja": "内容", "en": "what"},
+    # -- wording (a lint of the prose; warnings, errors under --strict) -------------
+    "wording-glossary": {
+        "ja": "「{found}」は用語集（docs/data/glossary.yaml）で「{expected}」と書く語です{note}。「{expected}」に直してください{recorded}",
+        "en": "'{found}' is written '{expected}' in the glossary (docs/data/glossary.yaml); write '{expected}'{recorded}",
+    },
+    "wording-variant": {
+        "ja": "「{found}」と「{preferred}」は同じ語の表記揺れです（計画内で「{preferred}」{count} 回、「{found}」{found_count} 回）。「{preferred}」にそろえてください{recorded}",
+        "en": "'{found}' and '{preferred}' are one word written two ways ({count} times '{preferred}', {found_count} times '{found}'); write '{preferred}'{recorded}",
+    },
+    "proper-noun": {
+        "ja": "「{found}」は{label}「{name}」の書き誤りではありませんか。「{name}」と書いてください{recorded}",
+        "en": "'{found}' looks like a slip for the {label} '{name}'; write '{name}'{recorded}",
+    },
+    "sphere-wording": {
+        "ja": "圏域は{names}からなるため、「{found}」ではなく「{expected}」と書いてください{recorded}",
+        "en": "the sphere is {names}: write '{expected}', not '{found}'{recorded}",
+    },
+    "width": {
+        "ja": "「{found}」と「{preferred}」のように同じ語が全角と半角で書かれています。計画内で多い「{preferred}」にそろえてください{recorded}",
+        "en": "'{found}' is also written '{preferred}' (full and half width); write '{preferred}' as the plan mostly does{recorded}",
+    },
+    "spacing": {
+        "ja": "日本語の文字の間に半角の空白があります（「{found}」）。空白を削除して「{fixed}」としてください{recorded}",
+        "en": "an ASCII space between Japanese characters ('{found}'); remove it: '{fixed}'{recorded}",
+    },
+    "sentence-end": {
+        "ja": "文が「。」で終わっていません（「…{found}」）。末尾に「。」を付けてください{recorded}",
+        "en": "the sentence does not end with 。 ('...{found}'); add 。{recorded}",
+    },
+    "wording-recorded": {"ja": "（正誤表 {errata} に記録済み）", "en": " (recorded in errata {errata})"},
+    "noun-area": {"ja": "連携する事項", "en": "area"},
+    "noun-field": {"ja": "政策分野", "en": "policy field"},
+    "noun-direction": {"ja": "施策展開の基本的方向", "en": "direction"},
+    "noun-measure": {"ja": "施策名", "en": "measure"},
+    "noun-municipality": {"ja": "市町名", "en": "municipality"},
+    "code-wording-variant": {"ja": "同じ語を同じ表記で書くこと: 用語集（docs/data/glossary.yaml）の表記と、SudachiPy の正規化形が同じ名詞の表記揺れ（子ども/こども など）（警告、--strict ではエラー）", "en": "one word, one spelling: the glossary and nouns SudachiPy normalizes alike (warning; error under --strict)"},
+    "code-proper-noun": {"ja": "計画自身の固有名詞（市町名、連携する事項・政策分野・施策展開の基本的方向・施策の名称）の書き誤り（平泉村、交通インフラの整備、むすびつき など）がないこと（警告、--strict ではエラー）", "en": "no near-miss of the plan's own names (warning; error under --strict)"},
+    "code-sphere-wording": {"ja": "圏域を指す「圏域市町」「両市町」などが、計画データの市町の種類（村を含まなければ「市町村」としない）と合うこと（警告、--strict ではエラー）", "en": "sphere words match the kinds of its municipalities (warning; error under --strict)"},
+    "code-width": {"ja": "同じ英字の語を全角と半角で書き分けないこと（ＤＸ/DX）（警告、--strict ではエラー）", "en": "one term, one width (warning; error under --strict)"},
+    "code-spacing": {"ja": "日本語の文字の間に半角の空白がないこと（警告、--strict ではエラー）", "en": "no ASCII space between Japanese characters (warning; error under --strict)"},
+    "code-sentence-end": {"ja": "取組内容・事業効果・役割分担・協定の内容の文が「。」で終わること（警告、--strict ではエラー）", "en": "sentences of the cards and the agreement end with 。 (warning; error under --strict)"},
     # -- report ----------------------------------------------------------------
     "summary-clean": {
         "ja": "問題は見つかりませんでした（{files} ファイルを検査）",

@@ -10,14 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from .messages import render
+from .messages import MESSAGES, render
 
 
 def localize(value: object, lang: str) -> object:
-    """A message parameter in ``lang``: '@key' names a message, a dict is a 'did you mean'
-    hint, None is empty, and an object with ``render(lang)`` renders itself."""
-    if isinstance(value, str) and value.startswith("@"):
-        return render(value[1:], lang)
+    """A message parameter in ``lang``: '@key' names a message (any other text, even one
+    starting with '@', is data), a dict is a 'did you mean' hint, None is empty, and an
+    object with ``render(lang)`` renders itself."""
+    if isinstance(value, str) and value.startswith("@") and value[1:] in MESSAGES:
+        return render(value[1:], lang)  # data that merely starts with '@' stays as written
     if isinstance(value, dict):
         return render("did-you-mean", lang, **value)
     if value is None:
@@ -85,6 +86,12 @@ CODES: dict[str, str] = {
     "keikaku.number-unclassified": "numbers",
     "keikaku.derivation-source": "numbers",
     "keikaku.derivation-restated": "numbers",
+    "keikaku.wording-variant": "wording",
+    "keikaku.proper-noun": "wording",
+    "keikaku.sphere-wording": "wording",
+    "keikaku.width": "wording",
+    "keikaku.spacing": "wording",
+    "keikaku.sentence-end": "wording",
 }
 
 

@@ -20,6 +20,7 @@ SCHEMA_FILES = {
     "comments": "comments.schema.json",
     "comparison": "comparison.schema.json",
     "facts": "facts.schema.json",
+    "glossary": "glossary.schema.json",
     "report": "report.schema.json",
     "provenance": "provenance.schema.json",
 }

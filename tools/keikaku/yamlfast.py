@@ -35,6 +35,7 @@ _RISKY = re.compile(
       | [-+]?0[0-9]+                                          # leading zero: octal in 1.1
       | [-+]?0[oO][0-7]+                                      # 0o17: int in 1.2 only
       | [-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+      # exponents
+      | [-+]\.[0-9]+                                          # -.5: a string in 1.1
       | [-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?      # sexagesimal 1:30
       | [0-9]{4}-[0-9]{1,2}-[0-9]{1,2}                        # dates and timestamps
       | 0b[01_]+                                              # binary ints (1.1)

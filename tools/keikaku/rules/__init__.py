@@ -10,7 +10,8 @@
 - ``terms``: the 政策分野 a text names are the plan's;
 - ``roles``: a 役割分担 that has every municipality pay names a project of each;
 - ``placeholder``: what ``keikaku new`` wrote and nobody has filled in;
-- ``quote``: quotes of the data against the archived source (docs/source/).
+- ``quote``: quotes of the data against the archived source (docs/source/);
+- ``wording``: a Japanese lint of the prose (variants, names, width, spaces, 。).
 
 A finding of a rule that the errata record as printed is linked from where it stands
 (``errata: {keikaku.<code>: E61}``; see ``Plan.recorded``): it is then a warning
