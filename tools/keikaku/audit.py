@@ -562,7 +562,13 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
     known = _known_years(plan)
     for m in YEAR_LIST.finditer(norm):
         years = [m.group(1), *re.findall(r"\d{4}", m.group(2))]
-        if all(int(y) in known for y in years):
+        if ctx.measure is not None:  # a measure's years listed together share their budget
+            budget = ctx.measure.budget
+            ok = all(int(y) in budget for y in years) and len(
+                {budget[int(y)] for y in years}) == 1
+        else:
+            ok = all(int(y) in known for y in years)
+        if ok:
             for n in re.finditer(r"\d{4}", m.group(0)):
                 out.append((m.start() + n.start(), m.start() + n.end(), "年度（一覧）"))
     for m in YEAR_RANGE.finditer(norm):
