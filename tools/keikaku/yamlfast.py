@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover
 _RISKY = re.compile(
     r"""(?<![\w.+\-])(?:
         (?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)         # YAML 1.1 booleans
-      | [-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?               # digits with underscores
+      | [-+]?(?=[0-9_.]*_)[0-9][0-9_]*(?:\.[0-9_]*)?          # digits with underscores (0._)
       | [-+]?0[0-9]+                                          # leading zero: octal in 1.1
       | [-+]?0[oO][0-7]+                                      # 0o17: int in 1.2 only
       | [-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+      # exponents
