@@ -85,18 +85,23 @@ def _target(m: Measure, i: int, k: Kpi) -> list[Problem]:
                     "kpi-target-worse", params)]
 
 
+def _target_warning(m: Measure, i: int, k: Kpi, code: str, key: str,
+                    params: dict[str, object]) -> list[Problem]:
+    """A warning about a KPI's target: at the target, or, acknowledged, at the reason
+    the data gives for it (message ``<key>-explained``)."""
+    if k.target_reason:
+        return [Problem(code, m.doc.rel, m.doc.line_of(("kpis", i, "target_reason")),
+                        f"{key}-explained", params, Severity.WARNING, acknowledged=True)]
+    return [Problem(code, m.doc.rel, m.doc.line_of(("kpis", i, "target", "value")), key,
+                    params, Severity.WARNING)]
+
+
 def _unchanged(m: Measure, i: int, k: Kpi) -> list[Problem]:
     """A target equal to its baseline: keeping the level can be the aim, but say why."""
     if to_decimal(k.target.value) != to_decimal(k.baseline.value):
         return []
     params = {"value": fmt_number(k.target.value), "unit": k.unit}
-    if k.target_reason:
-        return [Problem("keikaku.kpi-unchanged", m.doc.rel,
-                        m.doc.line_of(("kpis", i, "target_reason")), "kpi-unchanged-explained",
-                        params, Severity.WARNING, acknowledged=True)]
-    return [Problem("keikaku.kpi-unchanged", m.doc.rel,
-                    m.doc.line_of(("kpis", i, "target", "value")), "kpi-unchanged", params,
-                    Severity.WARNING)]
+    return _target_warning(m, i, k, "keikaku.kpi-unchanged", "kpi-unchanged", params)
 
 
 def _outlier(m: Measure, i: int, k: Kpi) -> list[Problem]:
@@ -108,13 +113,7 @@ def _outlier(m: Measure, i: int, k: Kpi) -> list[Problem]:
     params = {"target": fmt_number(k.target.value), "baseline": fmt_number(k.baseline.value),
               "unit": k.unit, "factor": fmt_number(round_to(target / base, 1), 1),
               "limit": fmt_number(OUTLIER_FACTOR)}
-    if k.target_reason:
-        return [Problem("keikaku.kpi-outlier", m.doc.rel,
-                        m.doc.line_of(("kpis", i, "target_reason")), "kpi-outlier-explained",
-                        params, Severity.WARNING, acknowledged=True)]
-    return [Problem("keikaku.kpi-outlier", m.doc.rel,
-                    m.doc.line_of(("kpis", i, "target", "value")), "kpi-outlier", params,
-                    Severity.WARNING)]
+    return _target_warning(m, i, k, "keikaku.kpi-outlier", "kpi-outlier", params)
 
 
 def _projects(m: Measure, i: int, k: Kpi, plan: Plan) -> list[Problem]:
