@@ -73,8 +73,9 @@ def sphinx_build(builder: str, out: Path, src: Path = REPO, env: dict[str, str] 
                  timeout: float | None = None) -> subprocess.CompletedProcess:
     """Build ``src`` with warnings as errors; ``timeout`` (s) raises TimeoutExpired."""
     return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", builder,
-         str(src), str(out)],
+        # --no-color: a CI runner may ask for colour (FORCE_COLOR); messages are matched
+        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "--no-color",
+         "-b", builder, str(src), str(out)],
         capture_output=True, text=True, check=False, env=env, timeout=timeout,
     )
 

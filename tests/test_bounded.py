@@ -182,7 +182,8 @@ def test_raw_output_is_removed_even_when_the_check_is_not_heeded(tmp_path: Path)
         _replace(old, new)(root / MEASURE)
     out = tmp_path / "out"
     run = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "keikaku_strict=0",
+        [sys.executable, "-m", "sphinx", "-q", "--no-color", "-b", "html", "-D",
+         "keikaku_strict=0",
          str(root), str(out)], capture_output=True, text=True, check=False, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "を公開ページから除きました" in run.stderr
