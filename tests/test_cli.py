@@ -179,6 +179,9 @@ def test_new_measure_is_numbered_next_and_checked(capsys, plan_copy: Path) -> No
                 if x.startswith("measures/night-clinic.md:") and "[keikaku.placeholder]" in x]
     assert sorted(reported) == sorted(expected) and len(expected) == 5
     assert all(": 警告: 未記入" in x for x in out.splitlines() if "[keikaku.placeholder]" in x)
+    # One problem, one message: the unfilled 0 -> 0 is not also an unchanged target.
+    assert not [x for x in out.splitlines()
+                if x.startswith("measures/night-clinic.md:") and "[keikaku.kpi-" in x]
     code, out, _ = run(capsys, "check", str(plan_copy), "--strict")
     assert sum(": エラー: 未記入" in x for x in out.splitlines()) == 5
 

@@ -212,8 +212,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the FY{year} budget {amount} is more than {factor} times the median {median} of the non-zero years (recorded in errata {errata})",
     },
     "budget-zero-note": {
-        "ja": "{year}年度の事業費が 0 です。理由を notes に記載してください",
-        "en": "the budget for FY{year} is 0; explain it in notes",
+        "ja": "{year}年度の事業費が 0 です。金額を記入するか、「{year}年度」のように年度を書いた理由を notes に記載してください",
+        "en": "the budget for FY{year} is 0; enter the amount, or explain it in notes naming the year (e.g. '{year}年度')",
     },
     "budget-sum": {
         "ja": "{year}年度の事業費の内訳の合計 {computed} 千円が事業費 {stated} 千円と一致しません",

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ..model import Kpi, Measure, Plan
 from ..numbers import fmt_number, ratio, round_to, to_decimal
+from ..placeholders import kpi_values_unfilled
 from ..problems import Problem, Severity
 
 # A target worse than its baseline by more than this many percent must give a reason.
@@ -97,8 +98,10 @@ def _target_warning(m: Measure, i: int, k: Kpi, code: str, key: str,
 
 
 def _unchanged(m: Measure, i: int, k: Kpi) -> list[Problem]:
-    """A target equal to its baseline: keeping the level can be the aim, but say why."""
-    if to_decimal(k.target.value) != to_decimal(k.baseline.value):
+    """A target equal to its baseline: keeping the level can be the aim, but say why.
+    (The 0 -> 0 that keikaku new writes is reported once, as 「未記入」.)"""
+    if (to_decimal(k.target.value) != to_decimal(k.baseline.value)
+            or kpi_values_unfilled(k)):
         return []
     params = {"value": fmt_number(k.target.value), "unit": k.unit}
     return _target_warning(m, i, k, "keikaku.kpi-unchanged", "kpi-unchanged", params)
