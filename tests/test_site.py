@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from keikaku.numbers import fmt_number, fmt_value
+from keikaku.sphinxext.fonts import text_of_html
 
 from .conftest import REPO, copy_plan, sphinx_build
 
@@ -18,8 +18,8 @@ pytestmark = pytest.mark.build
 
 
 def page_text(path: Path) -> str:
-    body = path.read_text(encoding="utf-8")
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+    """What a reader sees of a page, with runs of white space as one space."""
+    return " ".join(text_of_html(path.read_text(encoding="utf-8")).split())
 
 
 def test_index_exists(html_site: Path) -> None:
