@@ -79,11 +79,13 @@ def test_the_web_font_holds_every_character_of_the_site(html_site: Path) -> None
 
 
 def test_the_web_font_is_written_again_only_when_the_characters_change(tmp_path: Path) -> None:
-    (tmp_path / "a.html").write_text("<p>施策</p>", encoding="utf-8")
+    (tmp_path / "a.html").write_text("<p>23\u3000施策</p>", encoding="utf-8")
     assert fonts.write_web_fonts(tmp_path) is True
     assert fonts.write_web_fonts(tmp_path) is False
     (tmp_path / "b.html").write_text("<p>懇談会</p>", encoding="utf-8")
     assert fonts.write_web_fonts(tmp_path) is True
     woff2 = tmp_path / fonts.WEB_FONT_DIR / fonts.web_font_name("regular")
     assert fonts.missing_characters("施策懇談会", woff2) == []
+    # The ideographic space is a glyph too: without it the site showed 「23□施策」.
+    assert 0x3000 in fonts.character_map(woff2)
     assert fonts.missing_characters("議", woff2) == ["議"]
