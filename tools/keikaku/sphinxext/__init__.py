@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from . import archive, card, changes, fonts, population, revision, summaries
+from . import archive, card, changes, fonts, navigation, population, revision, summaries
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
 from .rawguard import RawGuard
@@ -90,6 +90,9 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str,
         context["body"] = fonts.draw_missing_glyphs(_with_heading_level(context["body"]))
     toctree = context.get("toctree")
     if callable(toctree):
+        if navigation.draws_sidebar_as_html(app.builder):
+            # Resolved once per place in the toctrees, not once per page (navigation.py).
+            toctree = navigation.cached_toctree(app.builder, pagename)
         context["toctree"] = lambda *args, **kwargs: _with_heading_level(toctree(*args, **kwargs))
 
 
@@ -140,6 +143,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", archive.unlink_sources_outside_html)
     app.connect("build-finished", archive.copy_archive_text)
     app.connect("html-page-context", on_html_page_context)
+    app.connect("write-started", navigation.reset)
     app.add_transform(UniqueSectionIds)
     app.add_transform(RawGuard)
     app.add_node(scroll_box, html=(visit_scroll_box, depart_scroll_box))
