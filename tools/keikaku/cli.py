@@ -246,8 +246,10 @@ def _synth(args: argparse.Namespace) -> int:
     dest = Path(args.dest)
     if root is None:
         return EXIT_USAGE
-    if args.count < 1 or (dest.exists() and any(dest.iterdir())):
-        print(render("cli-usage", args.lang, detail=render("synth-usage", args.lang)),
+    minimum = len(list((root / "measures").glob("*.md")))
+    if args.count < max(minimum, 1) or (dest.exists() and any(dest.iterdir())):
+        print(render("cli-usage", args.lang,
+                     detail=render("synth-usage", args.lang, minimum=minimum)),
               file=sys.stderr)
         return EXIT_USAGE
     synthesize(root, args.count, dest)

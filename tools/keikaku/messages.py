@@ -618,8 +618,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "wrote {path}; fill in the placeholders, the KPI values and the budgets: keikaku check reports what is not filled in",
     },
     "synth-usage": {
-        "ja": "施策の数は 1 以上、出力先は存在しないか空のフォルダにしてください",
-        "en": "the count must be at least 1 and the destination absent or empty",
+        "ja": "施策の数はもとにする計画の施策数（{minimum}）以上、出力先は存在しないか空のフォルダにしてください",
+        "en": "the count must be at least the source plan's {minimum} measures and the destination absent or empty",
     },
     "synth-done": {
         "ja": "{count} 件の施策からなる合成計画を {dest} に作りました",
