@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..model import Plan
+from ..model import Measure, Plan
 from .markup import measure_docname
 from .state import result_for
 
@@ -29,10 +29,20 @@ def full(n: int) -> str:
     return str(n).translate(FULL)
 
 
+_BY_PATH: list[tuple[Plan, dict[Path, Measure]]] = []  # the last plan's measures by file
+
+
+def _measure_at(plan: Plan, path: Path) -> Measure | None:
+    """The measure read from ``path`` (resolved): the index is made once per plan, not
+    once per page (a scan per page made a build of N measures cost N²)."""
+    if not _BY_PATH or _BY_PATH[0][0] is not plan:
+        _BY_PATH[:] = [(plan, {m.doc.path.resolve(): m for m in plan.measures})]
+    return _BY_PATH[0][1].get(path)
+
+
 def measure_page(plan: Plan | None, srcdir: Path, docname: str) -> str:
     path = (srcdir / f"{docname}.md").resolve()
-    m = None if plan is None else next(
-        (m for m in plan.measures if m.doc.path.resolve() == path), None)
+    m = None if plan is None else _measure_at(plan, path)
     if m is None:
         return (f"# {Path(docname).name}\n\n```{{warning}}\nこの施策ファイルは検査エラーのため"
                 "表示できません。keikaku check で確認してください。\n```\n")
