@@ -4,7 +4,12 @@
     python benchmarks/run.py --write    # also replace the figures in docs/benchmarks.md
 
 Each figure is the median of several runs of a fresh process (interpreter start
-included), on whatever machine runs it; docs/benchmarks.md says which.
+included), on whatever machine runs it; docs/benchmarks.md says which. The targets
+are ratios of figures measured in the same run (so a loaded or slower machine
+moves both sides): the site at 500 and 2,000 synthetic measures, against plain
+Sphinx + MyST on the same folder (the floor), one edit rebuilt at 2,000 measures,
+and `keikaku check` at 10,000 measures against reading, parsing and validating
+the same files in one process (its floor, ``--check-floor DIR``).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -127,6 +133,131 @@ def check_figures(tmp: Path, sizes: list[int], runs: int) -> list[tuple[str, str
     return rows
 
 
+# The floor of the site: Sphinx with MyST alone on the same folder (no keikaku, no
+# toctree of the measures, no theme options); its warnings (unknown directives,
+# pages in no toctree) are expected, so it is not built with -W.
+BARE_CONF = """\
+extensions = ["myst_parser"]
+language = "ja"
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "docs/data", "schemas", ".*"]
+myst_enable_extensions = ["colon_fence"]
+"""
+
+
+def synth(n: int, dest: Path) -> Path:
+    subprocess.run([*KEIKAKU, "synth", str(n), str(dest), "--root", str(ROOT)],
+                   check=True, capture_output=True)
+    return dest
+
+
+def edit_measure(plan: Path, i: int) -> None:
+    """One edit a user makes: a measure's name and its budget of every year."""
+    path = sorted((plan / "measures").glob("*.md"))[-1]
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^name: (.*)$", rf"name: \g<1>（改{i}）", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^  (20[0-9]{2}): ([0-9]+)$", lambda m: f"  {m[1]}: {int(m[2]) + 1}",
+                  text, flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+
+
+def scale_figures(tmp: Path, sizes: list[int], runs: int) -> dict[str, float]:
+    """The site at each size, its floor, and one edit rebuilt at the largest size."""
+    bare = tmp / "bare-conf"
+    bare.mkdir()
+    (bare / "conf.py").write_text(BARE_CONF, encoding="utf-8")
+    figures: dict[str, float] = {}
+    for n in sizes:
+        plan = synth(n, tmp / f"site-{n}")
+        figures[f"floor-{n}"] = timed([*SPHINX[:3], "-q", "-j", "auto", "-c", str(bare), "-b",
+                                       "html", str(plan), str(tmp / f"floor-{n}")], ok=(0, 1))
+        figures[f"site-{n}"] = timed([*SPHINX, "-j", "auto", "-b", "html", str(plan),
+                                      str(tmp / f"html-{n}")], ok=(0,))
+    n = max(sizes)
+    times = []
+    for i in range(runs):
+        edit_measure(tmp / f"site-{n}", i)
+        times.append(timed([*SPHINX, "-j", "auto", "-b", "html", str(tmp / f"site-{n}"),
+                            str(tmp / f"html-{n}")], ok=(0,)))
+    figures[f"edit-{n}"] = statistics.median(times)
+    return figures
+
+
+def check_floor(plan: Path) -> None:
+    """Read every measure file, parse its front matter with the parser keikaku uses
+    (ryaml where it agrees with PyYAML) and validate it with jsonschema-rs."""
+    import json
+
+    import jsonschema_rs
+
+    from keikaku import yamlfast
+
+    def jsonable(v):  # as keikaku.schemas.jsonable: mapping keys as strings
+        if isinstance(v, dict):
+            return {str(k): jsonable(x) for k, x in v.items()}
+        return [jsonable(x) for x in v] if isinstance(v, list) else v
+
+    schema = json.loads((plan / "schemas" / "measure.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema_rs.validator_for(schema, validate_formats=True)
+    invalid = 0
+    for path in (plan / "measures").glob("*.md"):
+        front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:]
+        invalid += not validator.is_valid(jsonable(yamlfast.load(front)))
+    if invalid:
+        raise SystemExit(f"{invalid} measure files are invalid")
+
+
+def check_ratio_figures(tmp: Path, n: int, runs: int) -> dict[str, float]:
+    plan = synth(n, tmp / f"check-{n}")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "check-cache")}
+    check = [*KEIKAKU, "check", str(plan), "--no-cache"]
+    timed(check, env=env)  # the wording lint's analyses are cached by content (see below)
+    return {f"check-{n}": fresh(check, tmp, runs),
+            f"check-warm-analyser-{n}": median(check, runs, env=env),
+            f"check-floor-{n}": median([sys.executable, __file__, "--check-floor", str(plan)],
+                                       runs, ok=(0,))}
+
+
+TARGETS = (
+    # (what, numerator, denominator, at most, how it reads)
+    ("サイトのビルド時間の伸び: 2,000 施策 ÷ 500 施策", "site-2000", "site-500", 4.5),
+    ("2,000 施策のサイト ÷ 同じフォルダの Sphinx + MyST のみ（下限）",
+     "site-2000", "floor-2000", 3.0),
+    ("2,000 施策で施策ファイルを1つ編集した後の再ビルド（秒）", "edit-2000", None, 5.0),
+    ("10,000 施策の `keikaku check`（何もキャッシュしていない状態）"
+     "÷ 読み込み・解析・検証のみ（下限）", "check-10000", "check-floor-10000", 1.5),
+)
+
+
+def ratio_markdown(f: dict[str, float]) -> str:
+    lines = ["| 測定対象 | 秒 |", "|---|---:|"]
+    labels = {
+        "site-500": "サイト（`sphinx-build -nW -j auto -b html`）、合成計画 500 施策",
+        "floor-500": "下限: Sphinx + MyST のみ（素の conf.py）、同じ 500 施策のフォルダ",
+        "site-2000": "サイト、合成計画 2,000 施策",
+        "floor-2000": "下限: Sphinx + MyST のみ、同じ 2,000 施策のフォルダ",
+        "edit-2000": ("2,000 施策で施策ファイルを1つ編集（名称と事業費）した後の再ビルド"
+                      "（3回の中央値）"),
+        "check-10000": ("`keikaku check --no-cache`、合成計画 10,000 施策、何もキャッシュしていない"
+                        "状態（3回の中央値）"),
+        "check-warm-analyser-10000": ("同じ検査、表記の検査の解析結果のキャッシュあり"
+                                      "（3回の中央値）"),
+        "check-floor-10000": ("下限: 同じファイルの読み込み + フロントマターの解析（ryaml/PyYAML）"
+                              "+ jsonschema-rs の検証、1 プロセス（3回の中央値）"),
+    }
+    lines += [f"| {labels[k]} | {f[k]:.2f} |" for k in labels if k in f]
+    lines += ["", "| 目標 | 測定値 | 目標値 | 結果 |", "|---|---:|---:|---|"]
+    for what, num, den, limit in TARGETS:
+        if num not in f or (den and den not in f):
+            continue
+        value = f[num] / f[den] if den else f[num]
+        shown = f"{value:.2f}" if den else f"{value:.2f} 秒"
+        bound = f"≤ {limit}" if den else f"< {limit} 秒"
+        lines.append(f"| {what} | {shown} | {bound} | {'達成' if value <= limit else '未達成'} |")
+    return "\n".join(lines)
+
+
 def markdown(rows: list[tuple[str, str, float]]) -> str:
     lines = [
         f"測定日 {time.strftime('%Y-%m-%d')}、{platform.machine()}、{os.cpu_count()} コア、"
@@ -146,14 +277,36 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sizes", default="0,1000,10000",
                         help="plan sizes for check (0 = the real plan)")
+    parser.add_argument("--site-sizes", default="500,2000",
+                        help="plan sizes of the site's ratios (the largest is edited)")
+    parser.add_argument("--check-size", type=int, default=10_000,
+                        help="plan size of the check's ratio to its floor")
+    parser.add_argument("--only-ratios", action="store_true",
+                        help="measure the ratios only (not the real plan's figures)")
+    parser.add_argument("--check-floor", metavar="DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.check_floor:
+        check_floor(Path(args.check_floor))
+        return
     with tempfile.TemporaryDirectory() as tmp:
-        rows = build_figures(Path(tmp))
-        rows += check_figures(Path(tmp), [int(s) for s in args.sizes.split(",")], args.runs)
-    text = markdown(rows)
+        start = time.strftime("%H:%M")
+        load = os.getloadavg()[0]
+        figures = scale_figures(Path(tmp), [int(s) for s in args.site_sizes.split(",")],
+                                args.runs)
+        figures |= check_ratio_figures(Path(tmp), args.check_size, args.runs)
+        ratios = ratio_markdown(figures) + (
+            f"\n\n測定日 {time.strftime('%Y-%m-%d')} {start} UTC〜、{os.cpu_count()} コア、"
+            f"開始時の負荷（1 分平均）{load:.1f}、終了時 {os.getloadavg()[0]:.1f}。"
+            "コマンド: `python benchmarks/run.py --write`（比率だけなら `--only-ratios`）。")
+        rows = [] if args.only_ratios else build_figures(Path(tmp)) + check_figures(
+            Path(tmp), [int(s) for s in args.sizes.split(",")], args.runs)
+    print(ratios)
+    text = markdown(rows) if rows else ""
     print(text)
     if args.write:
-        write_between(ROOT / "docs" / "benchmarks.md", "benchmarks", text)
+        write_between(ROOT / "docs" / "benchmarks.md", "ratios", ratios)
+        if rows:
+            write_between(ROOT / "docs" / "benchmarks.md", "benchmarks", text)
 
 
 if __name__ == "__main__":
