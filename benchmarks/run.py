@@ -153,8 +153,10 @@ def synth(n: int, dest: Path) -> Path:
 
 
 def edit_measure(plan: Path, i: int) -> None:
-    """One edit a user makes: a measure's name and its budget of every year."""
-    path = sorted((plan / "measures").glob("*.md"))[-1]
+    """One edit a user makes: a measure's name and its budget of every year (of the
+    last copy: the real measures are named in the comparison and the errata)."""
+    path = max((plan / "measures").glob("*-[0-9][0-9][0-9][0-9][0-9].md"),
+               key=lambda p: p.stem[-5:])
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"^name: (.*)$", rf"name: \g<1>（改{i}）", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^  (20[0-9]{2}): ([0-9]+)$", lambda m: f"  {m[1]}: {int(m[2]) + 1}",
@@ -219,42 +221,40 @@ def check_ratio_figures(tmp: Path, n: int, runs: int) -> dict[str, float]:
                                        runs, ok=(0,))}
 
 
-TARGETS = (
-    # (what, numerator, denominator, at most, how it reads)
-    ("サイトのビルド時間の伸び: 2,000 施策 ÷ 500 施策", "site-2000", "site-500", 4.5),
-    ("2,000 施策のサイト ÷ 同じフォルダの Sphinx + MyST のみ（下限）",
-     "site-2000", "floor-2000", 3.0),
-    ("2,000 施策で施策ファイルを1つ編集した後の再ビルド（秒）", "edit-2000", None, 5.0),
-    ("10,000 施策の `keikaku check`（何もキャッシュしていない状態）"
-     "÷ 読み込み・解析・検証のみ（下限）", "check-10000", "check-floor-10000", 1.5),
-)
-
-
-def ratio_markdown(f: dict[str, float]) -> str:
-    lines = ["| 測定対象 | 秒 |", "|---|---:|"]
+def ratio_markdown(f: dict[str, float], small: int, large: int, n: int) -> str:
+    """The figures of the ratios, then each target: its ratio, its bound, met or not."""
     labels = {
-        "site-500": "サイト（`sphinx-build -nW -j auto -b html`）、合成計画 500 施策",
-        "floor-500": "下限: Sphinx + MyST のみ（素の conf.py）、同じ 500 施策のフォルダ",
-        "site-2000": "サイト、合成計画 2,000 施策",
-        "floor-2000": "下限: Sphinx + MyST のみ、同じ 2,000 施策のフォルダ",
-        "edit-2000": ("2,000 施策で施策ファイルを1つ編集（名称と事業費）した後の再ビルド"
-                      "（3回の中央値）"),
-        "check-10000": ("`keikaku check --no-cache`、合成計画 10,000 施策、何もキャッシュしていない"
-                        "状態（3回の中央値）"),
-        "check-warm-analyser-10000": ("同じ検査、表記の検査の解析結果のキャッシュあり"
-                                      "（3回の中央値）"),
-        "check-floor-10000": ("下限: 同じファイルの読み込み + フロントマターの解析（ryaml/PyYAML）"
-                              "+ jsonschema-rs の検証、1 プロセス（3回の中央値）"),
+        f"site-{small}": f"サイト（`sphinx-build -nW -j auto -b html`）、合成計画 {small:,} 施策",
+        f"floor-{small}": (f"下限: Sphinx + MyST のみ（素の conf.py）、同じ {small:,} 施策の"
+                           "フォルダ"),
+        f"site-{large}": f"サイト、合成計画 {large:,} 施策",
+        f"floor-{large}": f"下限: Sphinx + MyST のみ、同じ {large:,} 施策のフォルダ",
+        f"edit-{large}": (f"{large:,} 施策で施策ファイルを1つ編集（名称と事業費）した後の"
+                          "再ビルド（3回の中央値）"),
+        f"check-{n}": (f"`keikaku check --no-cache`、合成計画 {n:,} 施策、何もキャッシュして"
+                       "いない状態（3回の中央値）"),
+        f"check-warm-analyser-{n}": ("同じ検査、表記の検査の解析結果のキャッシュあり"
+                                     "（3回の中央値）"),
+        f"check-floor-{n}": ("下限: 同じファイルの読み込み + フロントマターの解析"
+                             "（ryaml/PyYAML）+ jsonschema-rs の検証、1 プロセス（3回の中央値）"),
     }
-    lines += [f"| {labels[k]} | {f[k]:.2f} |" for k in labels if k in f]
+    targets = (  # (what, numerator, denominator or None for seconds, bound)
+        (f"サイトのビルド時間の伸び: {large:,} 施策 ÷ {small:,} 施策",
+         f"site-{large}", f"site-{small}", 4.5),
+        (f"{large:,} 施策のサイト ÷ 同じフォルダの Sphinx + MyST のみ（下限）",
+         f"site-{large}", f"floor-{large}", 3.0),
+        (f"{large:,} 施策で施策ファイルを1つ編集した後の再ビルド", f"edit-{large}", None, 5.0),
+        (f"{n:,} 施策の `keikaku check`（何もキャッシュしていない状態）÷ 下限",
+         f"check-{n}", f"check-floor-{n}", 1.5),
+    )
+    lines = ["| 測定対象 | 秒 |", "|---|---:|"]
+    lines += [f"| {label} | {f[k]:.2f} |" for k, label in labels.items() if k in f]
     lines += ["", "| 目標 | 測定値 | 目標値 | 結果 |", "|---|---:|---:|---|"]
-    for what, num, den, limit in TARGETS:
-        if num not in f or (den and den not in f):
-            continue
+    for what, num, den, bound in targets:
         value = f[num] / f[den] if den else f[num]
-        shown = f"{value:.2f}" if den else f"{value:.2f} 秒"
-        bound = f"≤ {limit}" if den else f"< {limit} 秒"
-        lines.append(f"| {what} | {shown} | {bound} | {'達成' if value <= limit else '未達成'} |")
+        shown, limit = (f"{value:.2f}", f"≤ {bound}") if den else (
+            f"{value:.2f} 秒", f"< {bound} 秒")
+        lines.append(f"| {what} | {shown} | {limit} | {'達成' if value <= bound else '未達成'} |")
     return "\n".join(lines)
 
 
@@ -291,10 +291,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.strftime("%H:%M")
         load = os.getloadavg()[0]
-        figures = scale_figures(Path(tmp), [int(s) for s in args.site_sizes.split(",")],
-                                args.runs)
+        sizes = sorted(int(s) for s in args.site_sizes.split(","))
+        figures = scale_figures(Path(tmp), sizes, args.runs)
         figures |= check_ratio_figures(Path(tmp), args.check_size, args.runs)
-        ratios = ratio_markdown(figures) + (
+        ratios = ratio_markdown(figures, sizes[0], sizes[-1], args.check_size) + (
             f"\n\n測定日 {time.strftime('%Y-%m-%d')} {start} UTC〜、{os.cpu_count()} コア、"
             f"開始時の負荷（1 分平均）{load:.1f}、終了時 {os.getloadavg()[0]:.1f}。"
             "コマンド: `python benchmarks/run.py --write`（比率だけなら `--only-ratios`）。")
