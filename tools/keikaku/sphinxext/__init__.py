@@ -174,4 +174,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_html_theme("keikaku_pdf", str(HERE / "theme" / "keikaku_pdf"))
     app.add_builder(PdfBuilder)
     app.add_search_language(KeikakuJapanese)
+    # Parallel-safe (tests/test_scale.py builds with -j 2 and -j 1 and compares): the
+    # plan is loaded at builder-inited, before Sphinx forks, and only read after; pages
+    # record their data files with note_dependency, which Sphinx merges; every other
+    # cache (sidebars, diffs, the measure index) is per process and pure.
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
