@@ -204,6 +204,10 @@ class Plan:
     # Parts that exist but could not be read or validated ("population", "comments", ...,
     # "measures.<id>"): a reference to one is not a second problem.
     unreadable: frozenset[str] = frozenset()
+    # measure(): the measures by id, made on first use (a scan per lookup made the site
+    # of N measures, which looks each card's measure up, cost N²).
+    _by_id: dict[str, Measure] = field(default_factory=dict, init=False, repr=False,
+                                       compare=False)
 
     def recorded(self, links: dict[str, str] | None, code: str) -> str | None:
         """The errata id that ``links`` (a location's ``errata:`` mapping) names for the
@@ -242,10 +246,13 @@ class Plan:
         return [f for a in self.areas for f in a.fields]
 
     def measure(self, mid: str) -> Measure | None:
-        for m in self.measures:
-            if m.id == mid:
-                return m
-        return None
+        """The first measure of that id. The index is made again when the number of
+        measures changes (with two measures of one id, at every lookup: a scan)."""
+        if len(self._by_id) != len(self.measures):
+            self._by_id.clear()
+            for m in self.measures:
+                self._by_id.setdefault(m.id, m)
+        return self._by_id.get(mid)
 
     def measures_of(self, direction: Direction) -> list[Measure]:
         return [m for m in self.measures if m.direction is direction]
