@@ -175,6 +175,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "目標値 {target}{unit} が現状値 {baseline}{unit} の {factor} 倍で、{limit} 倍を超えています。桁や累計・単年の取り違えがないか確かめ、値が正しければ理由を target_reason に記載してください",
         "en": "the target {target}{unit} is {factor} times the baseline {baseline}{unit}, more than {limit} times; check the digits and cumulative vs yearly values, and if right record the reason in target_reason",
     },
+    "actual-year": {
+        "ja": "実績値の年度 {year}年度 は記入できる範囲（{first}〜{last}年度: 現状値の年度から計画の最終年度まで）の外です。年度を確かめてください",
+        "en": "the actual's fiscal year {year} is outside the years that can have one ({first}-{last}: from the baseline's year to the plan's last year); check the year",
+    },
+    "actual-note": {
+        "ja": "{year}年度の実績値が null（未把握）ですが、理由がありません。「{year}: {{value: null, note: 調査が隔年のため未把握}}」のように note を書いてください",
+        "en": "the actual of FY{year} is null (not available) without a reason; write a note, as '{year}: {{value: null, note: ...}}'",
+    },
+    "actual-missing": {
+        "ja": "実績値の時点（plan.yaml の as_of: {as_of}）までに終わった {years}年度の実績値がありません（成果指標「{kpi}」）。値か、未把握なら null と理由を記入してください",
+        "en": "no actual for fiscal year(s) {years}, ended by the plan's as_of date {as_of} (KPI '{kpi}'); write the value, or null with a note if it is not available",
+    },
+    "actual-derivation-undeclared": {
+        "ja": "{year}年度の実績値に分子・分母がありますが、この成果指標には算出方法（derivation）がありません。現状値に derivation を書くか、分子・分母を削除してください",
+        "en": "the actual of FY{year} has parts, but the KPI declares no derivation; add one to the baseline or remove the parts",
+    },
+    "grading-open-not-last": {
+        "ja": "評価区分「{grade}」に基準（min または above）がありません。基準のない区分は最後の１つだけにしてください",
+        "en": "grade '{grade}' has no threshold (min or above); only the last grade may have none",
+    },
+    "grading-last-threshold": {
+        "ja": "最後の評価区分「{grade}」に基準があります。最後の区分は基準を書かず、残りすべてを受けるようにしてください",
+        "en": "the last grade '{grade}' has a threshold; leave it out so that the last grade takes the rest",
+    },
+    "grading-order": {
+        "ja": "評価区分「{grade}」の基準 {threshold} が、前の区分の基準 {previous} 以上です。基準の高い区分から順に並べてください",
+        "en": "grade '{grade}' has threshold {threshold}, not below the previous grade's {previous}; order the grades from the highest threshold down",
+    },
+    "grade-default-A": {"ja": "順調", "en": "on track"},
+    "grade-default-B": {"ja": "おおむね順調", "en": "mostly on track"},
+    "grade-default-C": {"ja": "遅れ", "en": "behind"},
+    "grade-default-D": {"ja": "大幅な遅れ", "en": "well behind"},
     "kpi-outlier-explained": {
         "ja": "目標値 {target}{unit} が現状値 {baseline}{unit} の {factor} 倍です（理由の記載あり）",
         "en": "the target {target}{unit} is {factor} times the baseline {baseline}{unit} (reason recorded)",
@@ -488,6 +520,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-kpi-derivation": {"ja": "算出方法（分子÷分母）を宣言した端数処理で計算した値が記載値と一致すること", "en": "a KPI derivation gives the stated value under its rounding"},
     "code-kpi-unchanged": {"ja": "目標値が現状値と同じ場合に、現状維持を目標とする理由が記載されていること（警告）", "en": "a target equal to its baseline has a reason (warning)"},
     "code-kpi-outlier": {"ja": "目標値が現状値の 5 倍を超える場合に知らせること（警告。理由を記載すれば記録済み）", "en": "a target over 5 times its baseline is reported (warning)"},
+    "code-actual-year": {"ja": "実績値の年度が、成果指標の現状値の年度から計画の最終年度までの間にあること", "en": "an actual's fiscal year lies between the KPI's baseline year and the plan's last year"},
+    "code-actual-note": {"ja": "実績値を null（未把握）とした年度に、その理由の注記（note）があること", "en": "an actual left null (not available) has a note"},
+    "code-actual-missing": {"ja": "plan.yaml の as_of（実績値の時点）までに終わった年度の実績値が記入されていること（警告）", "en": "every fiscal year ended by the plan's as_of date has an actual (warning)"},
+    "code-actual-derivation": {"ja": "算出方法をもつ成果指標の実績値の分子・分母が、宣言した端数処理で記載値になること", "en": "a derivation KPI's actual parts give its value under the declared rounding"},
+    "code-grading": {"ja": "plan.yaml の評価区分（grading）が、基準の高い順に並び、最後の区分だけが基準をもたないこと", "en": "the grading table goes from the highest threshold down and only its last grade has none"},
     "code-kpi-project": {"ja": "算出方法の分子・分母や出典に挙げた「…事業」が、その施策の事業名称（【共通】【一関市】【平泉町】）か施策名であること", "en": "a project a KPI derivation names is on the card"},
     "code-kpi-target": {"ja": "目標値が現状値より 5% を超えて悪化する場合に理由が記載されていること（理由があれば警告）", "en": "a target more than 5% worse than its baseline has a reason"},
     "code-budget-years": {"ja": "事業費が計画期間のすべての年度について、過不足なく記載されていること", "en": "budgets cover exactly the plan's fiscal years"},
