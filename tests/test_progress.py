@@ -157,3 +157,32 @@ def test_export_cli_with_actuals(actuals_plan: Path, capsys) -> None:
     assert main(["export", "--root", str(actuals_plan)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert _kpi(data, "local-employment")["achievement"]["rate"] == 50.0
+
+
+def test_report_markdown_for_the_council(actuals_plan: Path, capsys) -> None:
+    assert main(["report", "--fiscal-year", "2025", "--root", str(actuals_plan)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# 第３次一関・平泉定住自立圏共生ビジョン 成果指標の進捗（2025年度）")
+    assert "評価の件数: A（順調）2件、B（おおむね順調）1件、C（遅れ）0件" in out
+    assert "| 84%（2022） | 84%（2028） | 80% | 95.2% | B（おおむね順調） |" in out
+    # 2024 of the same KPI is null with its note: not available, not graded
+    assert main(["report", "--fiscal-year", "2024", "--root", str(actuals_plan)]) == 0
+    assert "| 未把握（集計中のため未把握） | - | - |" in capsys.readouterr().out
+
+
+def test_report_csv_and_a_year_outside_the_plan(actuals_plan: Path, capsys) -> None:
+    assert main(["report", "--fiscal-year", "2025", "--format", "csv",
+                 "--root", str(actuals_plan)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    row = next(r for r in rows if r["施策名"] == "子育て環境整備事業")
+    # 10,300 / 10,162 x 100 = 101.358... -> 101.4
+    assert (row["実績値"], row["達成率（%）"], row["評価"]) == ("10300", "101.4", "A")
+    assert main(["report", "--fiscal-year", "2030", "--root", str(actuals_plan)]) == 2
+    assert "計画期間（2024〜2028年度）の外です" in capsys.readouterr().err
+
+
+def test_report_says_when_no_actuals_are_recorded(capsys) -> None:
+    from .conftest import REPO
+
+    assert main(["report", "--fiscal-year", "2024", "--root", str(REPO)]) == 0
+    assert "2024年度の実績値はまだ記録されていません。" in capsys.readouterr().out
