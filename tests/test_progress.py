@@ -186,3 +186,40 @@ def test_report_says_when_no_actuals_are_recorded(capsys) -> None:
 
     assert main(["report", "--fiscal-year", "2024", "--root", str(REPO)]) == 0
     assert "2024年度の実績値はまだ記録されていません。" in capsys.readouterr().out
+
+
+def test_diff_reports_actuals_and_the_grade_changes_they_cause(tmp_path: Path) -> None:
+    from keikaku.diff import compare
+    from keikaku.diffreport import text_report
+
+    from .conftest import copy_plan
+
+    base = load_plan(add_actuals(copy_plan(tmp_path / "base"))).plan
+    root = add_actuals(copy_plan(tmp_path / "head"))
+    path = root / "measures" / "local-employment.md"
+    text = path.read_text(encoding="utf-8")
+    # 2025 changed 89 -> 96 and 2026 added: (96 - 82) / (96 - 82) = 100.0 in 2026,
+    # expected (2026 - 2022) / 6 = 66.7 -> A; before: 50.0% in 2025 -> A (grade kept,
+    # rate and year changed)
+    path.write_text(text.replace("      2025: 89\n", "      2025: 96\n      2026: 96\n"),
+                    encoding="utf-8")
+    path = root / "measures" / "holiday-night-care.md"
+    text = path.read_text(encoding="utf-8")
+    # 2025: 80 -> 60: 60 / 84 x 100 = 71.428... -> 71.4; expected 100 -> C (was B, 95.2)
+    path.write_text(text.replace("      2025: 80\n", "      2025: 60\n"), encoding="utf-8")
+    head = load_plan(root).plan
+    diff = compare(base, head, "base", "head")
+    got = [(c.kind, c.measure, {k: v for k, v in c.detail.items() if k != "kpi"})
+           for c in diff.changes if c.kind.startswith(("actual-", "grade-"))]
+    assert got == [
+        ("actual-changed", "holiday-night-care", {"year": 2025, "old": "80%", "new": "60%"}),
+        ("grade-changed", "holiday-night-care",
+         {"old": "B（95.2%、2025年度）", "new": "C（71.4%、2025年度）"}),
+        ("actual-changed", "local-employment", {"year": 2025, "old": "89%", "new": "96%"}),
+        ("actual-added", "local-employment", {"year": 2026, "new": "96%"}),
+        ("grade-changed", "local-employment",
+         {"old": "A（50.0%、2025年度）", "new": "A（100.0%、2026年度）"}),
+    ]
+    report = text_report(diff)
+    assert "■ 実績値と評価" in report
+    assert "2025年度の実績値を変更: 80% → 60%" in report
