@@ -6,7 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..model import Actual, Plan
+from ..model import Plan
 from ..numbers import fmt_number
 from ..progress import Row, counts, grading_of, has_actuals, rows
 from .markup import doc_link, measure_link
@@ -38,25 +38,29 @@ def counts_table(plan: Plan) -> nodes.table:
                  stub_columns=1, numeric_from=1, scopes=True)
 
 
-def _actual_cell(a: Actual | None, unit: str) -> Cell | Span:
-    if a is None:
-        return "-"
-    if a.value is None:
-        return Span("未把握", classes=["keikaku-unset"])
-    return f"{fmt_number(a.value)}{unit}"
+def _lines(*texts: str) -> list[nodes.Node]:
+    return [nodes.paragraph(text=x) for x in texts]
+
+
+def _actuals_cell(plan: Plan, r: Row) -> Cell:
+    """Each year's actual, a line per year of the plan that has an entry."""
+    lines = []
+    for a in sorted(r.kpi.actuals, key=lambda a: a.fiscal_year):
+        value = "未把握" if a.value is None else f"{fmt_number(a.value)}{r.kpi.unit}"
+        lines.append(f"{a.fiscal_year}年度: {value}")
+    return _lines(*lines) if lines else "-"
 
 
 def _row(plan: Plan, r: Row, refdoc: str) -> list[Cell | Span]:
     k = r.kpi
-    actuals = {a.fiscal_year: a for a in k.actuals}
     got = r.achievement
     return [
-        [measure_link(r.measure.number, r.measure.name, r.measure.id, refdoc)],
-        k.name,
-        f"{fmt_number(k.baseline.value)}{k.unit}（{k.baseline.fiscal_year}年度）",
-        f"{fmt_number(k.target.value)}{k.unit}（{k.target.fiscal_year}年度）",
-        *(_actual_cell(actuals.get(y), k.unit) for y in plan.fiscal_years),
-        f"{fmt_number(got.rate, 1)}%（{got.fiscal_year}年度）" if got else "-",
+        [measure_link(r.measure.number, r.measure.name, r.measure.id, refdoc),
+         nodes.paragraph(text=k.name, classes=["keikaku-kpi-name"])],
+        _lines(f"{fmt_number(k.baseline.value)}{k.unit}", f"（{k.baseline.fiscal_year}年度）"),
+        _lines(f"{fmt_number(k.target.value)}{k.unit}", f"（{k.target.fiscal_year}年度）"),
+        _actuals_cell(plan, r),
+        _lines(f"{fmt_number(got.rate, 1)}%", f"（{got.fiscal_year}年度）") if got else "-",
         grade_span(plan, got.grade, got.label) if got else "-",
     ]
 
@@ -71,9 +75,7 @@ class ProgressTable(SphinxDirective):
         if not has_actuals(plan):
             out.append(nodes.paragraph(text=NO_ACTUALS, classes=["keikaku-no-actuals"]))
         out.append(counts_table(plan))
-        years = plan.fiscal_years
-        header = ["施策", "成果指標", "現状値", "目標値", *(f"{y}年度の実績値" for y in years),
-                  "達成率", "評価"]
+        header = ["施策・成果指標", "現状値", "目標値", "実績値（年度ごと）", "達成率", "評価"]
         body: list[list[Cell | Span]] = []
         all_rows = rows(plan)
         for f in plan.fields():
@@ -82,10 +84,10 @@ class ProgressTable(SphinxDirective):
                 continue
             body.append([Span(f.name, cols=len(header), classes=["subtotal"])])
             body += [_row(plan, r, self.env.docname) for r in field_rows]
-        out.append(table([4, 5, 2, 2, *([2] * len(years)), 2, 2], body,
+        out.append(table([6, 2, 2, 3, 2, 2], body,
                          header=[header], classes=["keikaku-progress"],
                          caption="成果指標の現状値・目標値・実績値・達成率・評価（政策分野別）",
-                         numeric_from=2, scopes=True))
+                         numeric_from=1, scopes=True))
         return out
 
 
