@@ -49,10 +49,18 @@ def test_matplotlib_knows_only_the_bundled_font() -> None:
 
 
 def test_a_chart_is_drawn_once_per_content(plan, tmp_path: Path) -> None:
+    """The same figures under another id (a synthetic plan's copy of a measure) reuse
+    the drawing; each keeps ids of its own."""
+    import dataclasses
+
     chart = charts.budget_chart(plan)
     svg = charts.render_svg(chart, tmp_path)
-    assert [p.read_text(encoding="utf-8") for p in tmp_path.iterdir()] == [svg]
-    assert charts.render_svg(chart, tmp_path) == svg
+    assert len(list(tmp_path.iterdir())) == 1
+    assert charts.render_svg(chart, tmp_path) == svg == charts.render_svg(chart, None)
+    other = dataclasses.replace(chart, id="chart-other")
+    copy = charts.render_svg(other, tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1
+    assert copy == svg.replace(f"{chart.id}-", "chart-other-")
 
 
 @pytest.mark.build

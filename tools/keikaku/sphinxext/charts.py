@@ -11,9 +11,10 @@ paths (``svg.fonttype: path``), so that neither a reader's fonts nor WeasyPrint'
 change it; the only font matplotlib knows is the bundled one. The SVG is the same byte
 for byte from one build to the next: no date (``metadata Date: None``), ids from a
 fixed salt (``svg.hashsalt``) and prefixed per chart (two charts on one page never
-share an id). A chart is drawn once per content: the SVG is kept in keikaku's cache
+share an id). A drawing is made once per content: it is kept in keikaku's cache
 (``$XDG_CACHE_HOME/keikaku/charts``, shared by the site and the PDF builds) under the
-hash of what it shows.
+hash of what it shows, so that a plan of many measures with the same KPI figures (a
+synthetic plan) draws each figure once.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from . import fonts
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
 
-CHART_VERSION = "3"  # bump to redraw every cached chart after a change of the drawing
+CHART_VERSION = "4"  # bump to redraw every cached chart after a change of the drawing
+SALT = "keikaku"  # matplotlib's ids are hashes salted with this (else random)
 FONT_SIZE = 11
 # Colours told apart by line style and marker too, never by colour alone.
 BLUE, ORANGE, GREY, GREEN = "#1a56b0", "#b35900", "#555555", "#2e7d32"
@@ -111,7 +113,7 @@ def _draw(chart: Chart) -> str:
     family = _register_fonts()
     spec = chart.spec
     params = {"font.family": [family], "font.size": FONT_SIZE, "svg.fonttype": "path",
-              "svg.hashsalt": chart.id, "axes.unicode_minus": False,
+              "svg.hashsalt": SALT, "axes.unicode_minus": False,
               "axes.spines.top": False, "axes.spines.right": False}
     with matplotlib.rc_context(params):
         # Small in inches, so that the text stays readable when the SVG is scaled to a
@@ -152,17 +154,15 @@ def _draw(chart: Chart) -> str:
 _XML_HEAD = re.compile(r"^.*?(?=<svg\b)", re.S)
 _METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 _SIZE = re.compile(r'\s(width|height)="[^"]*"')
-_ID = re.compile(r'\bid="([^"]+)"')
+_ID_USE = re.compile(r'(\bid="|"#|url\(#)([^")]+)')
 
 
 def inline_svg(svg: str, chart: Chart) -> str:
     """matplotlib's SVG as an element of the page: no XML head nor metadata, sized by
-    CSS, every id prefixed by the chart's, named and described for assistive tech."""
+    CSS, every id (and every reference to one) prefixed by the chart's, named and
+    described for assistive technology."""
     svg = _METADATA.sub("", _XML_HEAD.sub("", svg, count=1))
-    for old in sorted(set(_ID.findall(svg)), key=len, reverse=True):
-        new = f"{chart.id}-{old}"
-        svg = (svg.replace(f'id="{old}"', f'id="{new}"').replace(f'"#{old}"', f'"#{new}"')
-               .replace(f"url(#{old})", f"url(#{new})"))
+    svg = _ID_USE.sub(lambda m: f"{m.group(1)}{chart.id}-{m.group(2)}", svg)
     head, rest = svg.split(">", 1)
     head = _SIZE.sub("", head)
     title, desc = f"{chart.id}-title", f"{chart.id}-desc"
@@ -173,20 +173,22 @@ def inline_svg(svg: str, chart: Chart) -> str:
 
 
 def render_svg(chart: Chart, cache_dir: Path | None) -> str:
-    """The chart's inline SVG, from the cache when the same content was drawn before."""
+    """The chart's inline SVG. The drawing is cached under the hash of what it shows
+    (not of the chart's id): charts of the same data are drawn once, whatever the page."""
     import matplotlib
 
     key = hashlib.sha256(json.dumps(
-        [CHART_VERSION, matplotlib.__version__, chart.id, chart.title, chart.description,
-         chart.spec], ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:32]
+        [CHART_VERSION, matplotlib.__version__, chart.spec], ensure_ascii=False,
+        sort_keys=True).encode()).hexdigest()[:32]
     path = cache_dir / f"{key}.svg" if cache_dir else None
     if path is not None and path.is_file():
-        return path.read_text(encoding="utf-8")
-    svg = inline_svg(_draw(chart), chart)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(svg, encoding="utf-8")
-    return svg
+        drawn = path.read_text(encoding="utf-8")
+    else:
+        drawn = _draw(chart)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(drawn, encoding="utf-8")
+    return inline_svg(drawn, chart)
 
 
 def chart_nodes(directive: SphinxDirective, chart: Chart) -> list[nodes.Node]:
