@@ -223,3 +223,18 @@ def test_diff_reports_actuals_and_the_grade_changes_they_cause(tmp_path: Path) -
     report = text_report(diff)
     assert "■ 実績値と評価" in report
     assert "2025年度の実績値を変更: 80% → 60%" in report
+
+
+def test_a_measure_with_no_kpis_is_carried_without_progress(actuals_plan: Path) -> None:
+    """Plans where a measure has no KPI (the plan-agnostic schema allows it)."""
+    from keikaku.sphinxext.sources import measure_page
+
+    plan = load_plan(actuals_plan).plan
+    m = plan.measure("local-employment")
+    m.kpis.clear()
+    assert all(r.measure is not m for r in progress.rows(plan))
+    assert progress.counts(plan) == {"A": 1, "B": 1, "C": 0, "D": 0}
+    assert next(x for x in to_json_data(plan)["measures"] if x["id"] == m.id)["kpis"] == []
+    row = next(r for r in csv.DictReader(io.StringIO(to_csv(plan))) if r["施策ID"] == m.id)
+    assert (row["成果指標"], row["達成率（%）"], row["評価"]) == ("", "", "")
+    assert "kpi-charts" not in measure_page(plan, actuals_plan, f"measures/{m.id}")
