@@ -9,6 +9,7 @@ from typing import Any
 
 from .load import Document, Sources, split_body
 from .model import (
+    Actual,
     Area,
     Component,
     Derivation,
@@ -72,6 +73,20 @@ def _kpi_value(raw: dict[str, Any]) -> KpiValue:
     return KpiValue(raw["fiscal_year"], raw["value"], _derivation(raw.get("derivation")))
 
 
+def _actuals(raw: dict[Any, Any] | None) -> tuple[Actual, ...]:
+    out = []
+    for year, entry in (raw or {}).items():
+        if isinstance(entry, dict):
+            parts = None
+            if "numerator" in entry and "denominator" in entry:
+                parts = (tuple(Component(c["name"], c["value"]) for c in entry["numerator"]),
+                         tuple(Component(c["name"], c["value"]) for c in entry["denominator"]))
+            out.append(Actual(int(year), entry["value"], entry.get("note"), parts))
+        else:
+            out.append(Actual(int(year), entry))
+    return tuple(out)
+
+
 def _measure(doc: Document, directions: dict[str, Direction],
              problems: list[Problem]) -> Measure | None:
     d = doc.data
@@ -86,7 +101,7 @@ def _measure(doc: Document, directions: dict[str, Direction],
         return None
     kpis = [
         Kpi(k["name"], k["unit"], k["higher_is_better"], _kpi_value(k["baseline"]),
-            _kpi_value(k["target"]), k.get("target_reason"))
+            _kpi_value(k["target"]), k.get("target_reason"), _actuals(k.get("actuals")))
         for k in d["kpis"]
     ]
     return Measure(
@@ -171,7 +186,14 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         comparison=(sources.comparison.data
                     if sources.comparison and sources.comparison.ok else None),
         unreadable=_unreadable(sources),
+        as_of=_date(p.get("as_of")), grading=p.get("grading"),
     )
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
 
 
 def _unreadable(sources: Sources) -> frozenset[str]:

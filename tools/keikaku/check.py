@@ -12,6 +12,7 @@ from .load import read_sources
 from .model import Plan
 from .problems import Problem, Severity
 from .rules import (
+    actuals,
     budget,
     identity,
     kpi,
@@ -75,6 +76,7 @@ def load_plan(root: Path) -> Result:
     if plan is not None:
         problems += identity.check(plan, sources)
         problems += kpi.check(plan)
+        problems += actuals.check(plan)
         problems += budget.check(plan)
         problems += population.check(plan)
         problems += revision.check(plan, sources)

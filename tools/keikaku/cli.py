@@ -3,6 +3,7 @@
     keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict] [--audit]
     keikaku export [--format json|csv] [--root PATH] [--output FILE]
     keikaku diff [BASE] [HEAD] [--format text|json] [--root PATH]
+    keikaku report --fiscal-year YEAR [--format md|csv] [--root PATH] [--output FILE]
     keikaku new ID --name NAME --direction DIRECTION [--root PATH]
     keikaku synth N DIR [--root PATH]
 """
@@ -67,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--root", default=".", help="計画のフォルダ")
     export.add_argument("--output", "-o", help="出力先ファイル（省略時は標準出力）")
     export.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    report = sub.add_parser("report",
+                            help="ある年度の成果指標の進捗（実績値・達成率・評価）を出力する")
+    report.add_argument("--fiscal-year", type=int, required=True, help="年度（例: 2025）")
+    report.add_argument("--format", choices=("md", "csv"), default="md")
+    report.add_argument("--root", default=".", help="計画のフォルダ")
+    report.add_argument("--output", "-o", help="出力先ファイル（省略時は標準出力）")
+    report.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     diff = sub.add_parser("diff", help="２つの版の計画の違い（施策・事業費・成果指標・文章）を示す")
     diff.add_argument("base", nargs="?", help="基準の版（省略時は最新の published/ タグ）")
     diff.add_argument("head", nargs="?", help="比べる版（省略時は作業中のファイル）")
@@ -158,6 +166,37 @@ def _export(args: argparse.Namespace) -> int:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         text = to_csv(result.plan)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``report --fiscal-year YEAR``: the year's KPI progress for the council."""
+    from .check import load_plan
+    from .progressreport import markdown, to_csv
+    from .report import text_report
+
+    root = plan_root(args.root, args.lang)
+    if root is None:
+        return EXIT_USAGE
+    result = load_plan(root)
+    if result.errors or result.plan is None:
+        print(text_report(result.errors, result.files, args.lang, result.unchecked),
+              file=sys.stderr)
+        print(render("export-has-problems", args.lang, count=len(result.errors)),
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    plan = result.plan
+    if args.fiscal_year not in plan.fiscal_years:
+        detail = render("report-bad-year", args.lang, year=args.fiscal_year,
+                        start=plan.period_start, end=plan.period_end)
+        print(render("cli-usage", args.lang, detail=detail), file=sys.stderr)
+        return EXIT_USAGE
+    text = (to_csv(plan, args.fiscal_year) if args.format == "csv"
+            else markdown(plan, args.fiscal_year, args.lang))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -267,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         commands = {"check": _check, "export": _export, "synth": _synth, "diff": _diff,
-                    "new": _new}
+                    "new": _new, "report": _report}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return EXIT_USAGE

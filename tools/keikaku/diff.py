@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import actualsdiff
 from .model import Kpi, Measure, Plan
 from .numbers import fmt_number
 from .rules.prose import VALUE_ROLE, files
@@ -27,7 +28,8 @@ TEXT_PARTS = {"content": "取組内容", "effect": "事業効果", "roles": "役
 @dataclass
 class Change:
     kind: str          # measure-added, measure-removed, renamed, renumbered, moved, budget,
-    #                    kpi-added, kpi-removed, kpi-changed, text, projects
+    #                    kpi-added, kpi-removed, kpi-changed, text, projects,
+    #                    actual-added, actual-changed, actual-removed, grade-changed
     measure: str       # measure id
     label: str         # the measure as a reader knows it: "12 地域内発型産業創出事業"
     detail: dict[str, Any] = field(default_factory=dict)
@@ -187,6 +189,8 @@ def compare(base: Plan, head: Plan, base_name: str, head_name: str,
                                      {"budget_total": new[mid].budget_total}))
     for mid in sorted(set(old) & set(new), key=lambda i: new[i].number):
         result.changes += _measure_changes(old[mid], new[mid])
+        result.changes += actualsdiff.changes(base, head, old[mid], new[mid],
+                                              _label(new[mid]))
     before, after = base.budget_totals(), head.budget_totals()
     result.budget_totals = {k: {"old": before.get(k, 0), "new": after.get(k, 0),
                                 "difference": after.get(k, 0) - before.get(k, 0)}

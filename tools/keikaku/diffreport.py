@@ -13,6 +13,8 @@ SECTIONS = (
                                "moved")),
     ("diff-section-budget", ("budget",)),
     ("diff-section-kpi", ("kpi-added", "kpi-removed", "kpi-changed")),
+    ("diff-section-actuals", ("actual-added", "actual-changed", "actual-removed",
+                              "grade-changed")),
     ("diff-section-text", ("text", "projects")),
 )
 
@@ -40,6 +42,8 @@ def describe(change, lang: str) -> str:
         parts = [f"{render('diff-kpi-' + k, lang)}: {v[0]} → {v[1]}"
                  for k, v in d.items() if k != "kpi"]
         return render("diff-kpi-changed", lang, kpi=d["kpi"], parts="、".join(parts))
+    if change.kind.startswith(("actual-", "grade-")):
+        return render(f"diff-{change.kind}", lang, **d)
     if change.kind == "text":
         return render("diff-text", lang, part=d["part"], marked=d["marked"])
     return render("diff-projects", lang)

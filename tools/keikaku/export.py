@@ -8,18 +8,34 @@ import csv
 import io
 from typing import Any
 
-from .model import KpiValue, Plan
+from .model import Kpi, KpiValue, Plan
+from .progress import achievement, grading_of
 from .values import render_text
 
 COMMON = "共通"
+MISSING = "未把握"  # an actual written as null
 
 
 def _value(v: KpiValue) -> dict[str, Any]:
     return {"fiscal_year": v.fiscal_year, "value": v.value}
 
 
+def _actuals(k: Kpi) -> list[dict[str, Any]]:
+    return [{"fiscal_year": a.fiscal_year, "value": a.value,
+             **({"note": a.note} if a.note else {})}
+            for a in sorted(k.actuals, key=lambda a: a.fiscal_year)]
+
+
+def _achievement(k: Kpi, grading: dict[str, Any]) -> dict[str, Any] | None:
+    got = achievement(k, grading)
+    if got is None:
+        return None
+    return {"fiscal_year": got.fiscal_year, "rate": float(got.rate), "grade": got.grade}
+
+
 def to_json_data(plan: Plan) -> dict[str, Any]:
     """The export as JSON-ready data."""
+    grading = grading_of(plan)
     names = {m.id: m.name for m in plan.municipalities}
     return {
         "plan": {
@@ -44,7 +60,8 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
                 "direction_id": m.direction.id,
                 "kpis": [
                     {"name": k.name, "unit": k.unit, "baseline": _value(k.baseline),
-                     "target": _value(k.target)}
+                     "target": _value(k.target), "actuals": _actuals(k),
+                     "achievement": _achievement(k, grading)}
                     for k in m.kpis
                 ],
                 "budget": {str(y): m.budget[y] for y in sorted(m.budget)},
@@ -64,7 +81,20 @@ def csv_header(plan: Plan) -> list[str]:
         "施策ID", "番号", "施策名", "連携する事項", "政策分野", "施策展開の基本的方向",
         "成果指標", "単位", "現状値の年度", "現状値", "目標値の年度", "目標値",
         *(f"事業費{y}年度（千円）" for y in plan.fiscal_years), "事業費合計（千円）", "注記",
+        *(f"実績値{y}年度" for y in plan.fiscal_years), "達成率の年度", "達成率（%）", "評価",
     ]
+
+
+def _progress_columns(plan: Plan, k: Kpi | None, grading: dict[str, Any]) -> list[object]:
+    """Each year's actual (empty: none written; 未把握: null), then the achievement."""
+    if k is None:
+        return [""] * (len(plan.fiscal_years) + 3)
+    values = {a.fiscal_year: a.value for a in k.actuals}
+    cells: list[object] = [
+        "" if y not in values else (MISSING if values[y] is None else values[y])
+        for y in plan.fiscal_years]
+    got = achievement(k, grading)
+    return [*cells, *((got.fiscal_year, float(got.rate), got.grade) if got else ("", "", ""))]
 
 
 def to_csv(plan: Plan) -> str:
@@ -73,15 +103,17 @@ def to_csv(plan: Plan) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(csv_header(plan))
+    grading = grading_of(plan)
     for m in plan.measures:
-        kpis: list[list[object]] = [
-            [k.name, k.unit, k.baseline.fiscal_year, k.baseline.value,
-             k.target.fiscal_year, k.target.value] for k in m.kpis
-        ] or [[""] * 6]
-        for kpi in kpis:
+        kpis: list[tuple[list[object], Kpi | None]] = [
+            ([k.name, k.unit, k.baseline.fiscal_year, k.baseline.value,
+              k.target.fiscal_year, k.target.value], k) for k in m.kpis
+        ] or [([""] * 6, None)]
+        for kpi, k in kpis:
             writer.writerow([
                 m.id, m.number, m.name, m.area.name, m.field.name, m.direction.name, *kpi,
                 *(m.budget.get(y, "") for y in plan.fiscal_years), m.budget_total,
                 "\n".join(render_text(plan, n) for n in m.notes),
+                *_progress_columns(plan, k, grading),
             ])
     return out.getvalue()

@@ -88,6 +88,17 @@ class KpiValue:
 
 
 @dataclass(frozen=True)
+class Actual:
+    """実績値 of one fiscal year: ``value`` None is 未把握 (``note`` says why);
+    ``parts`` are a derivation KPI's numerator and denominator of that year."""
+
+    fiscal_year: int
+    value: float | None
+    note: str | None = None
+    parts: tuple[tuple[Component, ...], tuple[Component, ...]] | None = None
+
+
+@dataclass(frozen=True)
 class Kpi:
     name: str
     unit: str
@@ -95,6 +106,7 @@ class Kpi:
     baseline: KpiValue
     target: KpiValue
     target_reason: str | None = None
+    actuals: tuple[Actual, ...] = ()  # by fiscal year, as written
 
 
 @dataclass
@@ -208,6 +220,8 @@ class Plan:
     # of N measures, which looks each card's measure up, cost N²).
     _by_id: dict[str, Measure] = field(default_factory=dict, init=False, repr=False,
                                        compare=False)
+    as_of: date | None = None  # the date the actuals are current to (plan.yaml as_of)
+    grading: dict[str, Any] | None = None  # plan.yaml grading; None: keikaku.progress's default
 
     def recorded(self, links: dict[str, str] | None, code: str) -> str | None:
         """The errata id that ``links`` (a location's ``errata:`` mapping) names for the

@@ -3,6 +3,7 @@
 - ``schema``: every data file against its JSON Schema (runs on documents);
 - ``identity``: ids, display numbers, references;
 - ``kpi``: KPI years, derivations, targets;
+- ``actuals``: KPI actuals (years, notes, missing years, parts) and the grading table;
 - ``budget``: budget years and zero years;
 - ``population``: sums, rates and targets of the population tables;
 - ``prose``: data references and era/weekday pairs in the MyST text;

@@ -41,6 +41,13 @@ def _as_number_text(value: str) -> str | None:
     return half.replace(",", "")
 
 
+def _numeric(expected: object) -> str | None:
+    """"number" or "integer" when a schema's type asks for one (also among others, as an
+    actual that may be a number, null or a mapping)."""
+    types = expected if isinstance(expected, list) else [expected]
+    return next((t for t in ("integer", "number") if t in types), None)
+
+
 def _problem(doc: Document, error: ValidationError) -> Problem:
     path = list(error.absolute_path)
     where = _path_text(path)
@@ -59,9 +66,7 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
         hint = {"name": close[0]} if close else None
         line = doc.line_of((*path, name))
         key, params = "schema-unknown-key", {"name": name, "hint": hint}
-    elif kind == "type" and isinstance(instance, str) and error.validator_value in (
-        "integer", "number", ["integer"], ["number"]
-    ):
+    elif kind == "type" and isinstance(instance, str) and _numeric(error.validator_value):
         fixed = _as_number_text(instance)
         if fixed is not None and fixed != instance.replace(",", ""):
             has_fullwidth = any("０" <= ch <= "９" for ch in instance)
@@ -71,7 +76,7 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
             key, params = "schema-number-as-text", {"value": repr(instance), "fixed": fixed}
         else:
             key, params = "schema-type", {
-                "value": repr(instance), "expected": f"@type-{error.validator_value}"}
+                "value": repr(instance), "expected": f"@type-{_numeric(error.validator_value)}"}
     elif kind == "type":
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected

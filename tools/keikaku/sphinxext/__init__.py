@@ -18,7 +18,18 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import __version__
-from . import archive, card, changes, fonts, navigation, population, revision, summaries
+from . import (
+    archive,
+    card,
+    changes,
+    charts,
+    fonts,
+    navigation,
+    population,
+    progress,
+    revision,
+    summaries,
+)
 from .ids import UniqueSectionIds
 from .pdf import PdfBuilder
 from .rawguard import RawGuard
@@ -167,6 +178,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("comparison-table", revision.ComparisonTable)
     app.add_directive("population-table", population.PopulationTableDirective)
     app.add_directive("land-area-table", population.LandAreaTable)
+    app.add_node(charts.chart_svg, html=(charts.visit_chart_svg, None),
+                 text=(charts.skip_chart_svg, None), latex=(charts.skip_chart_svg, None))
+    app.add_directive("kpi-charts", charts.KpiCharts)
+    app.add_directive("budget-chart", charts.BudgetChart)
+    app.add_directive("population-chart", charts.PopulationChart)
+    app.add_directive("progress-table", progress.ProgressTable)
+    app.add_directive("grading-table", progress.GradingTable)
+    app.add_directive("plan-at-a-glance", progress.PlanAtAGlance)
     app.add_role("value", ValueRole())
     app.add_css_file("keikaku-font.css")
     app.add_css_file("keikaku.css")

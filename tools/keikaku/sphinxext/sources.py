@@ -46,7 +46,9 @@ def measure_page(plan: Plan | None, srcdir: Path, docname: str) -> str:
     if m is None:
         return (f"# {Path(docname).name}\n\n```{{warning}}\nこの施策ファイルは検査エラーのため"
                 "表示できません。keikaku check で確認してください。\n```\n")
+    charts = f"## 成果指標の推移\n\n```{{kpi-charts}} {m.id}\n```\n\n" if m.kpis else ""
     return (f"({m.id})=\n# {m.number}　{m.name}\n\n```{{measure-card}} {m.id}\n```\n\n"
+            f"{charts}"
             f"```{{measure-errata}} {m.id}\n```\n\n"
             f"```{{measure-comments}} {m.id}\n```\n")
 
