@@ -546,6 +546,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "「{found}」と「{preferred}」は同じ語の表記揺れです（計画内で「{preferred}」{count} 回、「{found}」{found_count} 回）。「{preferred}」にそろえてください{recorded}",
         "en": "'{found}' and '{preferred}' are one word written two ways ({count} times '{preferred}', {found_count} times '{found}'); write '{preferred}'{recorded}",
     },
+    "wording-gloss": {
+        "ja": "「{head}（{found}）」の呼称が、{where} では「{head}（{other}）」と書かれています（同じ呼称の表記揺れ）。どちらかにそろえてください{recorded}",
+        "en": "'{head} ({found})' is called '{head} ({other})' in {where} (one title written two ways); write one of them{recorded}",
+    },
     "proper-noun": {
         "ja": "「{found}」は{label}「{name}」の書き誤りではありませんか。「{name}」と書いてください{recorded}",
         "en": "'{found}' looks like a slip for the {label} '{name}'; write '{name}'{recorded}",

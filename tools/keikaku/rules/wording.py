@@ -9,7 +9,9 @@ transcribes faithfully is recorded in the errata: a finding that an erratum with
 same ``rule`` quotes is acknowledged (「正誤表 Exx に記録済み」).
 
 - ``keikaku.wording-variant``: a glossary pattern, or a word written two ways in the
-  plan (SudachiPy's normalized form groups the surfaces: 子ども/こども, 取組/取り組み);
+  plan (SudachiPy's normalized form groups the surfaces: 子ども/こども, 取組/取り組み),
+  or one title given two ways after the same name (地域おこし協力隊（ＤＸ支援員） and
+  地域おこし協力隊（ＤＸ推進員）, the comparison table's quotes included);
 - ``keikaku.proper-noun``: a near-miss of a municipality, area, field, direction or
   measure name (平泉村, 交通インフラの整備, むすびつきやネットワークの強化);
 - ``keikaku.sphere-wording``: 「圏域市町村」 in a sphere without a 村, and the like;
@@ -104,9 +106,9 @@ def segments(root: Path, sources: Sources) -> dict[str, list[pt.Segment]]:
     if sources.structure.ok:
         out[sources.structure.rel] = list(pt.structure_segments(sources.structure.rel,
                                                                 sources.structure.text))
-    if sources.comments is not None and sources.comments.ok:
-        out[sources.comments.rel] = list(pt.quote_segments(sources.comments.rel,
-                                                           sources.comments.text))
+    for doc in (sources.comments, sources.comparison):
+        if doc is not None and doc.ok:
+            out[doc.rel] = list(pt.quote_segments(doc.rel, doc.text))
     for path in pages(root):
         rel = path.relative_to(root).as_posix()
         try:
@@ -199,6 +201,44 @@ def _variants(seg: pt.Segment, toks: tuple[Token, ...], groups: dict[str, Counte
             yield Finding("keikaku.wording-variant", seg, t[BEGIN], t[END], "wording-variant",
                           {"found": t[SURFACE], "preferred": preferred,
                            "count": forms[preferred], "found_count": forms[t[SURFACE]]})
+
+
+# -- titles given after a name: 地域おこし協力隊（ＤＸ支援員） -----------------------------------
+
+# A name followed by a title in brackets: the title ends like a post (員, 者, 官, 師, 士).
+_GLOSS = re.compile(r"([\u3041-\u30ff\u4e00-\u9fff]{4,})（([^（）]{1,12}[員者官師士])）")
+GLOSS_NAME = 4  # characters of the name (its end) that must be the same
+
+
+def _names(m: re.Match[str]) -> list[str]:
+    """The name before the bracket, as its endings of GLOSS_NAME characters or more,
+    longest first (「日に着任した地域おこし協力隊」 is also 「地域おこし協力隊」)."""
+    name = m.group(1)
+    return [name[i:] for i in range(len(name) - GLOSS_NAME + 1)]
+
+
+def _glosses(files: Iterable[Prose]) -> dict[str, dict[str, pt.Segment]]:
+    """name -> title -> the first segment giving the name that title."""
+    out: dict[str, dict[str, pt.Segment]] = defaultdict(dict)
+    for prose in files:
+        for seg in prose.segments:
+            for m in _GLOSS.finditer(seg.text):
+                for name in _names(m):
+                    out[name].setdefault(m.group(2), seg)
+    return out
+
+
+def _gloss(seg: pt.Segment, glosses: dict[str, dict[str, pt.Segment]]) -> Iterator[Finding]:
+    for m in _GLOSS.finditer(seg.text):
+        for name in _names(m):
+            others = [(t, s) for t, s in glosses.get(name, {}).items() if t != m.group(2)]
+            if others:
+                other, where = others[0]
+                yield Finding("keikaku.wording-variant", seg, m.end(1) - len(name), m.end(),
+                              "wording-gloss", {"head": name, "found": m.group(2),
+                                                "other": other,
+                                                "where": f"{where.rel}:{where.line}"})
+                break
 
 
 # -- proper nouns ------------------------------------------------------------------------------
@@ -390,6 +430,7 @@ def check(plan: Plan, root: Path, sources: Sources,
                     if t[NORMALIZED] in groups:
                         readings[t[NORMALIZED]].add(t[READING])
     widths = _widths(files)
+    glosses = _glosses(files)
     findings: list[Finding] = []
     for prose in files:
         found: list[Finding] = []
@@ -397,6 +438,8 @@ def check(plan: Plan, root: Path, sources: Sources,
             if any(p in seg.text for p in PLACEHOLDERS):
                 continue  # keikaku.placeholder reports it: one problem, one message
             found += _lint(seg, toks, plan, known, terms, expected, groups, readings, widths)
+            if seg.kind != pt.QUOTE:
+                found += _gloss(seg, glosses)
         findings += found
         for rel in prose.files[1:]:
             findings += [replace(f, seg=replace(f.seg, rel=rel)) for f in found]
