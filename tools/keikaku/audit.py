@@ -1115,7 +1115,7 @@ def audit(plan: Plan, sources: Sources, root: Path, archive: Archive | None = No
 
 # Where a quoted number's passage ends: the sentence, then the clause.
 SENTENCE_END = "。"
-CLAUSE_END = "、，「」『』（）()：:【】・　 "
+CLAUSE_END = "、，「」『』（）()：:【】・"
 QUOTE_CONTEXT = 2  # characters besides the number a passage must have
 
 

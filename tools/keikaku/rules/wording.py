@@ -12,6 +12,8 @@ same ``rule`` quotes is acknowledged (「正誤表 Exx に記録済み」).
   plan (SudachiPy's normalized form groups the surfaces: 子ども/こども, 取組/取り組み),
   or one title given two ways after the same name (地域おこし協力隊（ＤＸ支援員） and
   地域おこし協力隊（ＤＸ推進員）, the comparison table's quotes included);
+- ``keikaku.wording-variant`` also: the okurigana of a verb or adjective written two
+  ways (取り組む/取組む, 行う/行なう: the same kanji, the same reading);
 - ``keikaku.proper-noun``: a near-miss of a municipality, area, field, direction or
   measure name (平泉村, 交通インフラの整備, むすびつきやネットワークの強化);
 - ``keikaku.sphere-wording``: 「圏域市町村」 in a sphere without a 村, and the like;
@@ -201,6 +203,51 @@ def _variants(seg: pt.Segment, toks: tuple[Token, ...], groups: dict[str, Counte
             yield Finding("keikaku.wording-variant", seg, t[BEGIN], t[END], "wording-variant",
                           {"found": t[SURFACE], "preferred": preferred,
                            "count": forms[preferred], "found_count": forms[t[SURFACE]]})
+
+
+# -- okurigana of verbs and adjectives: 取り組む/取組む, 行う/行なう -------------------------------
+
+INFLECTED = {"動詞", "形容詞"}
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]")
+
+
+def _okurigana_words(files: Iterable[Prose]) -> dict[tuple[str, str], Counter[str]]:
+    """(normalized form, reading) -> the surfaces of a verb or adjective: one word in one
+    inflection (取り組む and 取り組ん read differently and are not compared)."""
+    groups: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for prose in files:
+        for seg, toks in zip(prose.segments, prose.tokens, strict=True):
+            if seg.kind != pt.QUOTE:
+                for t in toks:
+                    if t[POS] in INFLECTED:
+                        groups[(t[NORMALIZED], t[READING])][t[SURFACE]] += prose.copies
+    return groups
+
+
+def _common(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+
+
+def _okurigana(seg: pt.Segment, toks: tuple[Token, ...],
+               groups: dict[tuple[str, str], Counter[str]]) -> Iterator[Finding]:
+    """A verb or adjective whose kanji are the same as another form's but whose kana
+    differ: the okurigana written two ways. The plan's most frequent form is preferred;
+    on a tie the one nearest SudachiPy's normalized form (the 本則 of 送り仮名の付け方, as
+    公用文作成の考え方 (2022) asks)."""
+    for t in toks:
+        if t[POS] not in INFLECTED:
+            continue
+        kanji = "".join(_KANJI.findall(t[SURFACE]))
+        forms = groups.get((t[NORMALIZED], t[READING]), Counter())
+        same = Counter({f: n for f, n in forms.items() if "".join(_KANJI.findall(f)) == kanji})
+        if not kanji or len(same) < 2:
+            continue
+        preferred = max(same, key=lambda f: (same[f], _common(f, t[NORMALIZED]), f))
+        if t[SURFACE] != preferred:
+            yield Finding("keikaku.wording-variant", seg, t[BEGIN], t[END], "wording-variant",
+                          {"found": t[SURFACE], "preferred": preferred,
+                           "count": same[preferred], "found_count": same[t[SURFACE]]})
 
 
 # -- titles given after a name: 地域おこし協力隊（ＤＸ支援員） -----------------------------------
@@ -431,6 +478,7 @@ def check(plan: Plan, root: Path, sources: Sources,
                         readings[t[NORMALIZED]].add(t[READING])
     widths = _widths(files)
     glosses = _glosses(files)
+    okurigana = _okurigana_words(files)
     findings: list[Finding] = []
     for prose in files:
         found: list[Finding] = []
@@ -440,6 +488,7 @@ def check(plan: Plan, root: Path, sources: Sources,
             found += _lint(seg, toks, plan, known, terms, expected, groups, readings, widths)
             if seg.kind != pt.QUOTE:
                 found += _gloss(seg, glosses)
+                found += _okurigana(seg, toks, okurigana)
         findings += found
         for rel in prose.files[1:]:
             findings += [replace(f, seg=replace(f.seg, rel=rel)) for f in found]
