@@ -475,6 +475,7 @@ class Context:
     entry_texts: list[str] | None = None  # the printed texts of the errata entry (None: none)
     hints: frozenset[int] = frozenset()  # lines of the archive the entry says it quotes
     itself: str | None = None  # the value path of the text itself (plan.name)
+    quote_line: int | None = None  # the line of the source a quote says it stands on
 
 
 QUOTED_SENTENCE = 10  # characters of a sentence that show which comment a line quotes
@@ -544,7 +545,9 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
         for start, end, n in listed:
             held = ctx.quoted_text is not None and n in numbers and _holds(
                 numbers[n], ctx.quoted_text)
-            if (n in subjects or n in kin or held or n in ctx.cards) and [
+            # a quote's own card: the entry's, or the one holding it (not another it quotes)
+            quoted = ctx.cards if ctx.quoted_text is None else set()
+            if (n in subjects or n in kin or held or n in quoted) and [
                     x[2] for x in listed].count(n) == 1:
                 out.append((start, end, f"measures.{numbers[n].id}.number"))
     for m in OPINION.finditer(norm):
@@ -648,8 +651,14 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                          (plan.comparison or {}).get("previous_vision", ""))):
         if om := ORDINAL.search(name.translate(DIGITS_NORM)):
             ordinals[int(om.group(1))] = label
+    this = ORDINAL.search(plan.name.translate(DIGITS_NORM))
     for m in ORDINAL.finditer(norm):
         label = ordinals.get(int(m.group(1)))
+        if ctx.itself == "comparison.previous_vision" and this is not None:
+            # the previous vision is the one before this plan
+            out.append((m.start(1), m.end(1), "plan.name (前の次)"
+                        if int(m.group(1)) == int(this.group(1)) - 1 else ""))
+            continue
         if label == ctx.itself:
             continue  # the name that defines the ordinal does not check itself
         if label and ctx.quoted_text is not None and "比較表" in norm:
@@ -1041,6 +1050,8 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                     ctx.quantities = ctx.quantities + population
                 if len(kp) == 5 and kp[2] == "printed" and kp[4] == "where":
                     ctx.quoted_text = entry["printed"][kp[3]].get("text", "")
+                if len(kp) == 5 and kp[2] == "printed" and kp[4] == "text":
+                    ctx.quote_line = entry["printed"][kp[3]].get("line")
                 ctx.era_checked = True  # read by the number rule (see extra_texts)
             if doc.rel == "docs/data/comments.yaml" and len(kp) == 3 and plan.comments:
                 entry = plan.comments[kp[0]][kp[1]]
@@ -1115,29 +1126,29 @@ def audit(plan: Plan, sources: Sources, root: Path, archive: Archive | None = No
 
 # Where a quoted number's passage ends: the sentence, then the clause.
 SENTENCE_END = "。"
-CLAUSE_END = "、，「」『』（）()：:【】・"
+QUOTE_WINDOW = 6
 QUOTE_CONTEXT = 2  # characters besides the number a passage must have
 
 
 def _passages(line: str, start: int, end: int) -> Iterator[str]:
     """The passages of a line of quoted text around the number at [start, end), longest
-    first: the line (without a list marker and emphasis), its sentence, its clause."""
+    first: the line (without a list marker and emphasis), its sentence, and the words
+    next to it in its sentence (QUOTE_WINDOW characters each side): a passage that
+    holds the number where it stands, not the same words elsewhere in the source."""
     yield line
     yield re.sub(r"^\s*(?:[-*+>]\s+)+", "", line).replace("**", "")
-    for ends in (SENTENCE_END, CLAUSE_END):
-        a = start
-        while a > 0 and line[a - 1] not in ends:
-            a -= 1
-        b = end
-        while b < len(line) and line[b] not in ends:
-            b += 1
-        if b < len(line) and line[b] in SENTENCE_END:
-            b += 1
-        yield line[a:b]
+    a = start
+    while a > 0 and line[a - 1] not in SENTENCE_END:
+        a -= 1
+    b = end
+    while b < len(line) and line[b] not in SENTENCE_END:
+        b += 1
+    yield line[a:b + 1]
+    yield line[max(a, start - QUOTE_WINDOW):min(b, end + QUOTE_WINDOW)]
 
 
 def quoted_place(archive: Archive | None, line: str, start: int, end: int,
-                 hints: frozenset[int] = frozenset()) -> int | None:
+                 hints: frozenset[int] = frozenset(), at: int | None = None) -> int | None:
     """The line of the archive where the passage around a number of a quote stands (None:
     nowhere, so the number is no quote). A passage that holds little more than the number
     (「563人」, a cell of a table) is found only on a line its errata entry names."""
@@ -1146,7 +1157,9 @@ def quoted_place(archive: Archive | None, line: str, start: int, end: int,
     for passage in _passages(line, start, end):
         short = len(re.sub(r"\s", "", passage)) - (end - start) < QUOTE_CONTEXT
         places = archive.find(passage)
-        if short:
+        if at is not None:  # the quote says which line of the source it stands on
+            places = [p for p in places if p[0] <= at <= p[1]]
+        elif short:
             places = [p for p in places if any(p[0] <= h <= p[1] for h in hints)]
         if places:
             return places[0][0]
@@ -1218,11 +1231,11 @@ def _audit(plan: Plan, sources: Sources, root: Path, archive: Archive | None) ->
                     occ.cls, occ.against = "external", span
                 elif claim := next((a for s, e, a in claims if s <= off < e and a), None):
                     occ.cls, occ.against = "checked", claim
-                elif quote and (place := quoted_place(archive, line, off, off + len(txt),
-                                                      ctx.hints)):
-                    occ.cls, occ.against = "quoted", f"{archive.rel}:{place}" if archive else ""
                 elif any(s <= off < e for s, e, _ in claims):
-                    pass  # a pattern found it stated wrongly ("")
+                    pass  # a pattern found it stated wrongly (""), quoted or not
+                elif quote and (place := quoted_place(archive, line, off, off + len(txt),
+                                                      ctx.hints, ctx.quote_line)):
+                    occ.cls, occ.against = "quoted", f"{archive.rel}:{place}" if archive else ""
                 elif not quote and (q := next((q for q in quantities()
                                                 if (_matches(txt, after, q) or _about(
                                                     txt, after, line[:off], q))
