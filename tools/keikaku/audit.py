@@ -935,6 +935,8 @@ def _regions(sources: Sources) -> dict[str, dict[str, str]]:
 def _fact_spans(line: str, facts: dict[str, dict[str, Any]]) -> list[tuple[int, int, str]]:
     out = []
     for name, fact in facts.items():
+        if "constant" in fact and not _states(fact):
+            continue  # its text no longer states the constant's value
         if "text" in fact:
             start = line.find(fact["text"])
             while start >= 0:
@@ -943,9 +945,28 @@ def _fact_spans(line: str, facts: dict[str, dict[str, Any]]) -> list[tuple[int, 
     return out
 
 
+def _states(fact: dict[str, Any]) -> bool:
+    """Whether a fact's text (if any) writes its value (half- or full-width)."""
+    if fact.get("value") is None:
+        return False
+    if "text" not in fact:
+        return True
+    value = to_decimal(fact["value"])
+    return any(Decimal(n.translate(TO_ASCII).replace(",", "")) == value
+               for n in NUMBER.findall(fact["text"]))
+
+
+def fact_class(fact: dict[str, Any], name: str) -> tuple[str, str]:
+    """(class, against) of a number that states a fact: a fact of the tool itself is
+    bound to the constant it comes from, any other is external."""
+    if "constant" in fact:
+        return "bound", fact["constant"]
+    return "external", f"facts.{name}"
+
+
 def _fact_for(text: str, after: str, facts: dict[str, dict[str, Any]]) -> str | None:
     for name, fact in facts.items():
-        if "text" not in fact and isinstance(fact["value"], int | float) and _matches(
+        if "text" not in fact and isinstance(fact.get("value"), int | float) and _matches(
                 text, after, _q(fact["value"], fact["unit"], name)):
             return f"facts.{name}"
     return None
@@ -963,7 +984,10 @@ def _role(plan: Plan, spec: str) -> tuple[str, str] | None:
     numeric = isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool)
     if not numeric and not spec.strip().endswith((":era", ":ordinal")):
         return None
-    return ("external" if path.startswith("facts.") else "bound"), path
+    if path.startswith("facts."):
+        name = path.removeprefix("facts.").partition(".")[0]
+        return fact_class(_facts(plan).get(name, {}), name)
+    return "bound", path
 
 
 CATALOGUE = "tools/keikaku/messages.py"
@@ -1228,7 +1252,9 @@ def _audit(plan: Plan, sources: Sources, root: Path, archive: Archive | None) ->
                     occ.cls, occ.against = "external", inside[line_no]
                 elif (span := next((a for s, e, a in spans if s <= off < e), None)) or (
                         not quote and (span := _fact_for(txt, after, facts))):
-                    occ.cls, occ.against = "external", span
+                    name = span.removeprefix("facts.")
+                    occ.cls, occ.against = fact_class(facts[name], name) if name in facts else (
+                        "external", span)
                 elif claim := next((a for s, e, a in claims if s <= off < e and a), None):
                     occ.cls, occ.against = "checked", claim
                 elif any(s <= off < e for s, e, _ in claims):

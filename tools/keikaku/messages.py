@@ -504,6 +504,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-era": {"ja": "和暦と西暦の組（2024年度（令和６年度）など）が一致すること", "en": "era and Western years agree"},
     "code-weekday": {"ja": "日付と曜日（令和６年３月21日（木）など）が一致すること", "en": "dates and weekdays agree"},
     # -- numbers (keikaku.audit, rules/numbers.py) --------------------------------
+    "fact-constant": {
+        "ja": "外部の事実「{name}」の constant「{constant}」が見つかりません（ファイルとそのモジュールの定数名、または len(定数名) を書いてください）",
+        "en": "the constant '{constant}' of the fact '{name}' is not found (write FILE:NAME or FILE:len(NAME) of a module-level constant)",
+    },
     "number-unclassified": {
         "ja": "数値「{number}」はデータからの表示（{{value}}）でも、データとの照合でも、原文の引用でも、出典付きの外部の事実（docs/data/facts.yaml）でもありません。データから表示するか、照合できる形で書くか、外部の事実として出典とともに宣言してください",
         "en": "the number '{number}' is not rendered from data ({{value}}), checked against data, quoted from the source, or an external fact with its source (docs/data/facts.yaml); bind it, write it beside what it can be checked against, or declare it as a fact",
@@ -516,6 +520,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "算出方法を述べた回答の数値「{number}」が算出方法と一致しません（{against}）。回答の転記か算出方法の値を確認してください",
         "en": "the answer restating the derivation says '{number}', which disagrees with it ({against}); check the transcription or the derivation",
     },
+    "code-fact-constant": {"ja": "道具自身を説明する外部の事実（facts.yaml の constant）が、コードの定数から値を取れること", "en": "a fact of the tool itself (constant in facts.yaml) takes its value from a constant of the code"},
     "code-number-unclassified": {"ja": "本文・ページ・データの文章中のすべての数値が、データからの表示・データとの照合・原文の引用・出典付きの外部の事実のいずれかであること（警告。--strict ではエラー）", "en": "every number in the text is bound, checked, quoted or an external fact (warning; an error under --strict)"},
     "code-derivation-source": {"ja": "算出方法の出典（source）に書かれた「分子の合計/分母の合計≒記載値」の数値が、算出方法の分子・分母の合計と記載値に一致すること", "en": "the figures quoted in a derivation's source equal its totals and value"},
     "code-derivation-restated": {"ja": "算出方法を述べた意見への回答（restates を宣言した回答）の「分子/分母」の数値が、算出方法の各項目・合計・記載値と一致すること", "en": "an answer that restates a derivation (restates) gives its parts, totals and value"},
