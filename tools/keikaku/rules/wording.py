@@ -211,9 +211,13 @@ INFLECTED = {"動詞", "形容詞"}
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]")
 
 
-def _okurigana_words(files: Iterable[Prose]) -> dict[tuple[str, str], Counter[str]]:
-    """(normalized form, reading) -> the surfaces of a verb or adjective: one word in one
-    inflection (取り組む and 取り組ん read differently and are not compared)."""
+def _okurigana_words(files: Iterable[Prose]) -> dict[tuple[str, str, str], tuple[str, int, int]]:
+    """(normalized form, reading, surface) -> (preferred surface, its count, this one's) of
+    every verb or adjective written otherwise than its preferred form: the same kanji
+    and reading with other kana. One word in two inflections reads differently
+    (取り組む, 取り組ん) and is not compared. The plan's most frequent form is preferred; on
+    a tie the one nearest SudachiPy's normalized form (the 本則 of 送り仮名の付け方, as
+    公用文作成の考え方 (2022) asks)."""
     groups: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for prose in files:
         for seg, toks in zip(prose.segments, prose.tokens, strict=True):
@@ -221,7 +225,21 @@ def _okurigana_words(files: Iterable[Prose]) -> dict[tuple[str, str], Counter[st
                 for t in toks:
                     if t[POS] in INFLECTED:
                         groups[(t[NORMALIZED], t[READING])][t[SURFACE]] += prose.copies
-    return groups
+    out: dict[tuple[str, str, str], tuple[str, int, int]] = {}
+    for (normalized, reading), forms in groups.items():
+        if len(forms) < 2:
+            continue
+        by_kanji: dict[str, Counter[str]] = defaultdict(Counter)
+        for form, n in forms.items():
+            by_kanji["".join(_KANJI.findall(form))][form] = n
+        for kanji, same in by_kanji.items():
+            if not kanji or len(same) < 2:
+                continue
+            preferred = max(same, key=lambda f: (same[f], _common(f, normalized), f))
+            for form, n in same.items():
+                if form != preferred:
+                    out[(normalized, reading, form)] = (preferred, same[preferred], n)
+    return out
 
 
 def _common(a: str, b: str) -> int:
@@ -230,24 +248,18 @@ def _common(a: str, b: str) -> int:
 
 
 def _okurigana(seg: pt.Segment, toks: tuple[Token, ...],
-               groups: dict[tuple[str, str], Counter[str]]) -> Iterator[Finding]:
-    """A verb or adjective whose kanji are the same as another form's but whose kana
-    differ: the okurigana written two ways. The plan's most frequent form is preferred;
-    on a tie the one nearest SudachiPy's normalized form (the 本則 of 送り仮名の付け方, as
-    公用文作成の考え方 (2022) asks)."""
+               variants: dict[tuple[str, str, str], tuple[str, int, int]]
+               ) -> Iterator[Finding]:
+    """A verb or adjective whose okurigana is written two ways in the plan."""
+    if not variants:
+        return
     for t in toks:
-        if t[POS] not in INFLECTED:
-            continue
-        kanji = "".join(_KANJI.findall(t[SURFACE]))
-        forms = groups.get((t[NORMALIZED], t[READING]), Counter())
-        same = Counter({f: n for f, n in forms.items() if "".join(_KANJI.findall(f)) == kanji})
-        if not kanji or len(same) < 2:
-            continue
-        preferred = max(same, key=lambda f: (same[f], _common(f, t[NORMALIZED]), f))
-        if t[SURFACE] != preferred:
+        hit = variants.get((t[NORMALIZED], t[READING], t[SURFACE]))
+        if hit is not None and t[POS] in INFLECTED:
+            preferred, count, found = hit
             yield Finding("keikaku.wording-variant", seg, t[BEGIN], t[END], "wording-variant",
-                          {"found": t[SURFACE], "preferred": preferred,
-                           "count": same[preferred], "found_count": same[t[SURFACE]]})
+                          {"found": t[SURFACE], "preferred": preferred, "count": count,
+                           "found_count": found})
 
 
 # -- titles given after a name: 地域おこし協力隊（ＤＸ支援員） -----------------------------------
