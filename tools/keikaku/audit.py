@@ -745,7 +745,7 @@ def _budget_years(norm: str, m: Measure) -> list[tuple[int, int, str]]:
             out.append((s.start(2), s.end(2), what))
     nonzero = [a for a in budget.values() if a]
     mid = statistics.median(nonzero) if nonzero else 0
-    outliers = {y for y, a in budget.items() if nonzero and a > OUTLIER_FACTOR * mid}
+    outliers = {y for y, a in budget.items() if a and a > OUTLIER_FACTOR * mid}
     for s in OUTLIER_OF.finditer(norm):
         found = [(n.start(), n.end(), int(n.group(0)))
                  for n in re.finditer(r"\d{4}", s.group(1))]
