@@ -428,7 +428,7 @@ def plan_quantities(plan: Plan) -> list[Quantity]:
 
 _N = r"(\d+)"
 CARD_LIST = re.compile(r"施策(?:カード)?(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
-BUDGET_OF = re.compile(r"(\d{4}(?:\s*・\s*\d{4})*)年度の事業費[（(]([\d,]+)千円")
+BUDGET_OF = re.compile(r"(\d{4}(?:\s*・\s*\d{4})*)年度の事業費(?:[（(]|は)([\d,]+)千円")
 # 2026年度以降（502千円）: the first year of the run of equal amounts that ends the period.
 SINCE = re.compile(r"(\d{4})年度以降(?:[（(]([\d,]+)千円)?")
 # 2024・2025年度の突出: the years the budget-outlier rule finds.
@@ -609,14 +609,17 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
         if ok:
             out.append((m.start(2), m.end(2), f"{m.group(1)}{a}"))
     out += _years_beside(norm, plan)
-    if ctx.measure is not None:
-        out += _budget_years(norm, ctx.measure)
+    # the text's measure, or (a page) one the line names
+    named = [ctx.measure] if ctx.measure is not None else [
+        x for x in plan.measures if x.name in norm] if BUDGET_OF.search(norm) else []
+    for measure in named[:1]:
+        out += _budget_years(norm, measure)
         for m in BUDGET_OF.finditer(norm):  # 2025年度の事業費（796,530千円）: that year's amount
             years = [int(y) for y in re.findall(r"\d{4}", m.group(1))]
             amount = int(m.group(2).replace(",", ""))
-            ok = all(ctx.measure.budget.get(y) == amount for y in years) and len(
+            ok = all(measure.budget.get(y) == amount for y in years) and len(
                 set(years)) == len(years)
-            what = f"measures.{ctx.measure.id}.budget" if ok else ""  # "": stated wrongly
+            what = f"measures.{measure.id}.budget" if ok else ""  # "": stated wrongly
             out += [(m.start(1) + n.start(), m.start(1) + n.end(), what)
                     for n in re.finditer(r"\d{4}", m.group(1))]
             out.append((m.start(2), m.end(2), what))
