@@ -1,12 +1,30 @@
 """Sphinx configuration: thin. The plan's data and rendering live in keikaku."""
 
 import os
+from pathlib import Path
+
+import yaml
 
 from keikaku.sphinxext.fonts import SITE_FONT_STACK
 
-project = "第３次一関・平泉定住自立圏共生ビジョン（案）"
-author = "一関市・平泉町"
-copyright = "2024, 一関市・平泉町"
+
+def _data(name: str) -> dict:
+    """A data file of the plan as plain YAML (keikaku checks it; {} if it cannot be read)."""
+    try:
+        data = yaml.safe_load((Path(__file__).parent / "docs" / "data" / name).read_text(
+            encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+# The title, author and year come from the plan's data (typed once, there): the plan's
+# name (docs/data/plan.yaml) as a draft, its municipalities, and the draft's date.
+_plan = _data("plan.yaml")
+project = f"{_plan.get('name', 'keikaku')}（案）"
+author = "・".join(str(m.get("name", "")) for m in _plan.get("municipalities", []))
+_draft = str(_data("facts.yaml").get("facts", {}).get("draft_date", {}).get("value", ""))
+copyright = f"{_draft[:4]}, {author}" if _draft else author
 language = "ja"
 
 extensions = ["myst_parser", "sphinx_design", "keikaku.sphinxext"]

@@ -35,8 +35,10 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     drops a KPI, rewrites a sentence, and a page cites a number typed by hand."""
     root = copy_plan(tmp_path_factory.mktemp("repo") / "plan")
     shutil.copy2(Path(__file__).parent.parent / "conf.py", root / "conf.py")
+    # 2024, whose amount HEAD keeps: the note stays true (the check binds a year's amount
+    # to that year), and diff still asks to review a number typed beside changed data.
     (root / "docs" / "note.md").write_text(
-        "# メモ\n\n地域内発型産業創出事業の2025年度の事業費は4,590千円です。\n", encoding="utf-8")
+        "# メモ\n\n地域内発型産業創出事業の2024年度の事業費は4,590千円です。\n", encoding="utf-8")
     index = root / "index.md"
     edit(index, "docs/changes\n", "docs/changes\ndocs/note\n")
     git(root, "init", "-q")

@@ -18,12 +18,17 @@ Each number falls in exactly one class (first that applies):
 - **external**: a fact declared once, with its source, in docs/data/facts.yaml, rendered by
   ``{value}`facts.<name>` `` or written as declared (its value and unit, or its ``text``);
   and the numbers of a page region a program writes (``regions`` of facts.yaml);
+- **quoted**: part of a text kept as printed in the source (``is_quote_field``) whose
+  passage around the number (its line, sentence or clause) occurs in the archived
+  source (``quoted_place``; a passage of little more than the number, on a line its
+  errata entry names): changing the number makes it no quote;
 - **checked**: typed beside a known quantity and compared with it (``pattern_claims``:
   card, opinion and section numbers, ordinals, era pairs, dates, years beside a role,
-  derivations restated; ``Quantity``: KPI values, budgets, population targets of the
-  text's measure or errata entry);
-- **quoted**: part of a text kept as printed in the source (``is_quote_field``), which
-  the quote verification compares with the archived source;
+  budget years by what is said of them, derivations restated; ``Quantity``: KPI values,
+  budgets, population targets of the text's measure or errata entry). A number is bound
+  to the one quantity it states, not to any nearby value: a card number to the entry's
+  card or the card holding the quote, a section of Ⅲ to the one whose prose the quote
+  is, a derived figure (a rounding, a ratio) only where the text says so;
 - **unclassified**: anything else (``keikaku.number-unclassified``).
 """
 
@@ -40,6 +45,7 @@ from typing import Any
 
 import yaml
 
+from .archive import Archive
 from .load import Document, Loader, Sources
 from .model import Measure, Plan
 from .numbers import ratio, round_to, to_decimal
@@ -99,14 +105,17 @@ class Text:
     text: str
     keypath: tuple[object, ...] | None = None  # None: a page
     lines: list[int] = field(default_factory=list)  # file line of each line of text
+    # spans of the text filled in from a constant of the code: (start, end, its name)
+    constants: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def is_quote_field(file: str, keypath: tuple[object, ...]) -> bool:
     """Whether a text is a quote of the printed source (kept exactly as printed), so that its
-    numbers are class *quoted*: the errata's ``printed[].text``, a comment's or opinion's
-    項目, 意見 and 考え方, and the texts transcribed from the draft
-    (``is_transcribed_field``). The one place to wire the quote verification (against the
-    archived source text) to: a field it cannot find in the source is no quote."""
+    numbers may be class *quoted*: the errata's ``printed[].text``, a comment's or
+    opinion's 項目, 意見 and 考え方, and the texts transcribed from the draft
+    (``is_transcribed_field``). A number of such a text is quoted only where its passage
+    occurs in the archived source (``quoted_place``); otherwise a pattern may check it
+    (施策カードN, 懇談会委員意見N) or it is unclassified."""
     if is_transcribed_field(file, keypath):
         return True
     if file == "docs/data/errata.yaml":
@@ -272,6 +281,12 @@ class Quantity:
     value: Decimal
     unit: str | None  # the unit the number must be followed by (None: any)
     label: str
+    # A quantity derived from others (a rounding, a ratio) is stated only where the text
+    # says so: ``cue`` must stand just before the number (四捨五入すると85％), or the number
+    # must be written with decimals (84.56％). A figure changed into such a value (84 → 85)
+    # is then no statement of it.
+    cue: str | None = None
+    decimals: bool = False
 
 
 UNIT_NORM = str.maketrans("％", "%")
@@ -281,6 +296,8 @@ def _matches(text: str, after: str, q: Quantity) -> bool:
     if q.unit and not after.lstrip().translate(UNIT_NORM).startswith(q.unit.translate(UNIT_NORM)):
         return False
     plain = text.translate(TO_ASCII).replace(",", "")
+    if q.decimals and "." not in plain:
+        return False
     written = Decimal(plain)
     digits = len(plain.partition(".")[2])
     return round_to(q.value, digits) == written
@@ -310,8 +327,16 @@ def _named(before: str, q: Quantity) -> bool:
     return True
 
 
-def _q(value: Any, unit: str | None, label: str) -> Quantity:
-    return Quantity(to_decimal(value), unit, label)
+CUE_SPAN = 12  # characters before a number that its cue may stand in
+
+
+def _cued(before: str, q: Quantity) -> bool:
+    return q.cue is None or q.cue in before[-CUE_SPAN:]
+
+
+def _q(value: Any, unit: str | None, label: str, cue: str | None = None,
+       decimals: bool = False) -> Quantity:
+    return Quantity(to_decimal(value), unit, label, cue, decimals)
 
 
 def measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
@@ -344,9 +369,10 @@ def _measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
                 out.append(_q(getattr(d, f"{part}_total"), d.unit,
                               f"{base}.{which}.derivation.{part} (合計)"))
             exact = ratio(d.numerator_total, d.denominator_total, d.scale)
-            out += [_q(exact, "%", f"{base}.{which}.derivation (比)"),
+            out += [_q(exact, "%", f"{base}.{which}.derivation (比)", decimals=True),
                     _q(round_to(exact, d.rounding_digits), "%",
-                       f"{base}.{which}.derivation (四捨五入)")]
+                       f"{base}.{which}.derivation (四捨五入)",
+                       cue="四捨五入")]
         b, t = to_decimal(k.baseline.value), to_decimal(k.target.value)
         if b:
             out.append(_q(abs(b - t) / abs(b) * 100, "%", f"{base} (現状値との差)"))
@@ -354,9 +380,10 @@ def _measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
         for v in (k.baseline, k.target):
             if v.derivation is not None:
                 out.append(_q(len(v.derivation.numerator), "事業", f"{base} (算出方法の項目数)"))
+    # A budget year is not matched by value (any year of the period would do): the
+    # patterns of pattern_claims bind it (its amount, 以降, 突出).
     for year, amount in m.budget.items():
-        out += [_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"),
-                _q(year, "年", f"measures.{m.id}.budget.{year} (年度)")]
+        out.append(_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"))
     nonzero = sorted(a for a in m.budget.values() if a)
     if nonzero:
         mid = to_decimal(statistics.median(nonzero))
@@ -401,7 +428,11 @@ def plan_quantities(plan: Plan) -> list[Quantity]:
 
 _N = r"(\d+)"
 CARD_LIST = re.compile(r"施策(?:カード)?(\d+(?:・\d+)*)(?:\s*[〜～]\s*(\d+))?")
-BUDGET_OF = re.compile(r"(\d{4}(?:\s*・\s*\d{4})*)年度の事業費[（(]([\d,]+)千円")
+BUDGET_OF = re.compile(r"(\d{4}(?:\s*・\s*\d{4})*)年度の事業費(?:[（(]|は)([\d,]+)千円")
+# 2026年度以降（502千円）: the first year of the run of equal amounts that ends the period.
+SINCE = re.compile(r"(\d{4})年度以降(?:[（(]([\d,]+)千円)?")
+# 2024・2025年度の突出: the years the budget-outlier rule finds.
+OUTLIER_OF = re.compile(r"(\d{4}(?:\s*・\s*\d{4})*)年度の突出")
 PAGE = re.compile(r"(\d+)ページ")
 OPINION = re.compile(r"(懇談会委員意見|パブリックコメント(?:番号)?)\s*(\d+(?:\s*・\s*\d+)*)")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -441,6 +472,13 @@ class Context:
         return self.quantities + measure_quantities(self.plan, self.lazy)
     opinions: set[tuple[str, int]] | None = None  # comments the errata entry (or kind) quotes
     cards: set[int] = field(default_factory=set)  # cards the errata entry quotes
+    entry_texts: list[str] | None = None  # the printed texts of the errata entry (None: none)
+    hints: frozenset[int] = frozenset()  # lines of the archive the entry says it quotes
+    itself: str | None = None  # the value path of the text itself (plan.name)
+    quote_line: int | None = None  # the line of the source a quote says it stands on
+
+
+QUOTED_SENTENCE = 10  # characters of a sentence that show which comment a line quotes
 
 
 def _norm(text: str) -> str:
@@ -480,8 +518,15 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
     out: list[tuple[int, int, str]] = []
     numbers = _CARDS.get(id(plan)) or _CARDS.setdefault(
         id(plan), {m.number: m for m in plan.measures})
-    subjects = {ctx.measure.number} if ctx.measure else set(numbers)
-    subjects |= ctx.kin  # the measures of the errata entries of the same kind
+    if ctx.quoted_text is not None:  # the entry's card, or the one that holds the quote
+        subjects = {ctx.measure.number} if ctx.measure else set()
+    elif ctx.entry_texts is not None:  # an errata text: the entry's card and those it quotes
+        subjects = ({ctx.measure.number} if ctx.measure else set()) | ctx.cards
+        if not subjects:
+            subjects = set(ctx.kin)  # the measures of the errata entries of the same kind
+    else:
+        subjects = {ctx.measure.number} if ctx.measure else set(numbers)
+        subjects |= ctx.kin
     for m in CARD_LIST.finditer(norm):
         if norm[m.end():].lstrip().startswith("("):
             continue  # 施策カードN（name）: the name decides (below)
@@ -495,10 +540,15 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                 out += [(listed[0][0], listed[0][1], "施策カードの番号"),
                         (m.start(2), m.end(2), "counts.measures")]
             continue
+        # the same-kind entries' cards, listed with the entry's own (施策カード26・27)
+        kin = ctx.kin if any(n in subjects for *_, n in listed) else set()
         for start, end, n in listed:
             held = ctx.quoted_text is not None and n in numbers and _holds(
                 numbers[n], ctx.quoted_text)
-            if (n in subjects or held or n in ctx.cards) and [x[2] for x in listed].count(n) == 1:
+            # a quote's own card: the entry's, or the one holding it (not another it quotes)
+            quoted = ctx.cards if ctx.quoted_text is None else set()
+            if (n in subjects or n in kin or held or n in quoted) and [
+                    x[2] for x in listed].count(n) == 1:
                 out.append((start, end, f"measures.{numbers[n].id}.number"))
     for m in OPINION.finditer(norm):
         listed = [int(x) for x in re.findall(r"\d+", m.group(2))]
@@ -519,6 +569,13 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                     f"kpis.{i}.{which}")
             else:
                 ok = ctx.measure is None or entry.get("measure") == ctx.measure.id
+                if ok and ctx.measure is not None and sum(
+                        c.get("measure") == ctx.measure.id for c in plan.comments[kind]) > 1:
+                    # one of the measure's several comments: the one the line quotes
+                    texts = _norm(" ".join(str(entry.get(k, "")) for k in (
+                        "item", "summary", "opinion", "response")).translate(DIGITS_NORM))
+                    ok = any(len(x) >= QUOTED_SENTENCE and x in texts
+                             for x in _norm(norm).split("。"))
             if ok:
                 out.append((m.start(2) + n.start(), m.start(2) + n.end(),
                             f"{m.group(1)} {n.group(0)}"))
@@ -547,15 +604,22 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
         if ok and area is not None and m.group(1) == "Ⅳ" and ctx.quoted_text is not None:
             # a quote of that section: it names the area or one of its fields
             ok = any(n in ctx.quoted_text for n in [area.name, *(f.name for f in area.fields)])
+        if ok and m.group(1) == "Ⅲ" and _quotes(ctx):  # the section whose prose it quotes
+            ok = any(key[0] == a for key in _quoted_sections(root, _quotes(ctx)))
         if ok:
             out.append((m.start(2), m.end(2), f"{m.group(1)}{a}"))
     out += _years_beside(norm, plan)
-    if ctx.measure is not None:  # 2025年度の事業費（796,530千円）: that year's amount
-        for m in BUDGET_OF.finditer(norm):
+    # the text's measure, or (a page) one the line names
+    named = [ctx.measure] if ctx.measure is not None else [
+        x for x in plan.measures if x.name in norm] if BUDGET_OF.search(norm) else []
+    for measure in named[:1]:
+        out += _budget_years(norm, measure)
+        for m in BUDGET_OF.finditer(norm):  # 2025年度の事業費（796,530千円）: that year's amount
             years = [int(y) for y in re.findall(r"\d{4}", m.group(1))]
             amount = int(m.group(2).replace(",", ""))
-            ok = all(ctx.measure.budget.get(y) == amount for y in years)
-            what = f"measures.{ctx.measure.id}.budget" if ok else ""  # "": stated wrongly
+            ok = all(measure.budget.get(y) == amount for y in years) and len(
+                set(years)) == len(years)
+            what = f"measures.{measure.id}.budget" if ok else ""  # "": stated wrongly
             out += [(m.start(1) + n.start(), m.start(1) + n.end(), what)
                     for n in re.finditer(r"\d{4}", m.group(1))]
             out.append((m.start(2), m.end(2), what))
@@ -568,6 +632,7 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                 {budget[int(y)] for y in years}) == 1
         else:
             ok = all(int(y) in known for y in years)
+        ok = ok and len(set(years)) == len(years)
         if ok:
             for n in re.finditer(r"\d{4}", m.group(0)):
                 out.append((m.start() + n.start(), m.start() + n.end(), "年度（一覧）"))
@@ -589,8 +654,16 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                          (plan.comparison or {}).get("previous_vision", ""))):
         if om := ORDINAL.search(name.translate(DIGITS_NORM)):
             ordinals[int(om.group(1))] = label
+    this = ORDINAL.search(plan.name.translate(DIGITS_NORM))
     for m in ORDINAL.finditer(norm):
         label = ordinals.get(int(m.group(1)))
+        if ctx.itself == "comparison.previous_vision" and this is not None:
+            # the previous vision is the one before this plan
+            out.append((m.start(1), m.end(1), "plan.name (前の次)"
+                        if int(m.group(1)) == int(this.group(1)) - 1 else ""))
+            continue
+        if label == ctx.itself:
+            continue  # the name that defines the ordinal does not check itself
         if label and ctx.quoted_text is not None and "比較表" in norm:
             # a quote of the comparison table: a row of that vision's column
             rows = (plan.comparison or {}).get("rows", [])
@@ -618,6 +691,9 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
         else:
             titles = _section_titles(root, plan) if titles is None else titles
             names = titles.get((a, b))
+        if names is not None and name in GENERIC and m.group(1) == "Ⅲ" and _quotes(ctx):
+            # 「Ⅲ２（１）本文」 named by what it is: the subsection whose prose it quotes
+            names = names if (a, b) in _quoted_sections(root, _quotes(ctx)) else None
         if names is not None and (not name or name[0] in CIRCLED or name in GENERIC
                                   or any(t.startswith(name) or name.startswith(t)
                                          for t in names)):
@@ -647,6 +723,90 @@ def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, 
                 for g in range(1, (m.lastindex or 0) + 1):
                     if m.group(g) and m.group(g).isdigit():
                         out.append((m.start(g), m.end(g), what))
+    return out
+
+
+def _budget_years(norm: str, m: Measure) -> list[tuple[int, int, str]]:
+    """Budget years bound by what the text says of them: ``2026年度以降（502千円）`` is the
+    first year of the run of equal amounts that ends the period (and that amount);
+    ``2024・2025年度の突出`` names the years over OUTLIER_FACTOR x the median. A year
+    said otherwise is marked wrong ("")."""
+    from .rules.budget import OUTLIER_FACTOR
+
+    budget = m.budget
+    years = sorted(budget)
+    out: list[tuple[int, int, str]] = []
+    for s in SINCE.finditer(norm):
+        y = int(s.group(1))
+        amount = budget.get(y)
+        ok = amount is not None and all(budget[x] == amount for x in years if x >= y) and (
+            budget.get(y - 1) != amount) and (
+            s.group(2) is None or int(s.group(2).replace(",", "")) == amount)
+        what = f"measures.{m.id}.budget.{y} (以降)" if ok else ""
+        out.append((s.start(1), s.end(1), what))
+        if s.group(2):
+            out.append((s.start(2), s.end(2), what))
+    nonzero = [a for a in budget.values() if a]
+    mid = statistics.median(nonzero) if nonzero else 0
+    outliers = {y for y, a in budget.items() if a and a > OUTLIER_FACTOR * mid}
+    for s in OUTLIER_OF.finditer(norm):
+        found = [(n.start(), n.end(), int(n.group(0)))
+                 for n in re.finditer(r"\d{4}", s.group(1))]
+        ok = all(y in outliers for *_, y in found) and len({y for *_, y in found}) == len(found)
+        what = f"measures.{m.id}.budget (突出)" if ok else ""
+        out += [(s.start(1) + a, s.start(1) + b, what) for a, b, _ in found]
+    return out
+
+
+def _quotes(ctx: Context) -> list[str]:
+    """The printed texts a reference in an errata text locates: its own quote, or else
+    the entry's."""
+    if ctx.quoted_text is not None:
+        return [ctx.quoted_text]
+    return ctx.entry_texts or []
+
+
+_SECTION_PROSE: dict[str, dict[tuple[int, int], set[str]]] = {}  # by the page's text
+GRAM = 3
+
+
+def _grams(text: str) -> set[str]:
+    """The 3-grams of a text without spaces, digits and value roles (a page writes a
+    role where the printed text has the figure)."""
+    text = re.sub(rf"[\s{DIGIT},，.．]", "", VALUE_ROLE.sub("", text))
+    return {text[i:i + GRAM] for i in range(len(text) - GRAM + 1)}
+
+
+def _quoted_sections(root: Path, quotes: list[str]) -> set[tuple[int, int]]:
+    """The subsections (section, subsection) of Ⅲ (docs/vision/03-present.md) whose prose
+    shares the most 3-grams with each quote (at least half of the quote's)."""
+    path = root / "docs" / "vision" / "03-present.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    prose = _SECTION_PROSE.get(text)
+    if prose is None:
+        if len(_SECTION_PROSE) > 8:
+            _SECTION_PROSE.clear()
+        prose = _SECTION_PROSE[text] = {}
+        key = (0, 0)
+        parts: dict[tuple[int, int], list[str]] = {}
+        raw = text.split("\n")
+        for i, line in page_lines(text):
+            heading = raw[i - 1].translate(DIGITS_NORM)
+            if m := re.match(r"##\s+(\d+)\s", heading):
+                key = (int(m.group(1)), 0)
+            elif m := re.match(r"###\s+\((\d+)\)", heading):
+                key = (key[0], int(m.group(1)))
+            else:
+                parts.setdefault(key, []).append(line)
+        prose.update((k, _grams("".join(v))) for k, v in parts.items())
+    out = set()
+    for quote in quotes:
+        grams = _grams(quote)
+        if not grams:
+            continue
+        best = max(prose, key=lambda k: len(grams & prose[k]), default=None)
+        if best is not None and 2 * len(grams & prose[best]) >= len(grams):
+            out.add(best)
     return out
 
 
@@ -778,6 +938,8 @@ def _regions(sources: Sources) -> dict[str, dict[str, str]]:
 def _fact_spans(line: str, facts: dict[str, dict[str, Any]]) -> list[tuple[int, int, str]]:
     out = []
     for name, fact in facts.items():
+        if "constant" in fact and not _states(fact):
+            continue  # its text no longer states the constant's value
         if "text" in fact:
             start = line.find(fact["text"])
             while start >= 0:
@@ -786,9 +948,28 @@ def _fact_spans(line: str, facts: dict[str, dict[str, Any]]) -> list[tuple[int, 
     return out
 
 
+def _states(fact: dict[str, Any]) -> bool:
+    """Whether a fact's text (if any) writes its value (half- or full-width)."""
+    if fact.get("value") is None:
+        return False
+    if "text" not in fact:
+        return True
+    value = to_decimal(fact["value"])
+    return any(Decimal(n.translate(TO_ASCII).replace(",", "")) == value
+               for n in NUMBER.findall(fact["text"]))
+
+
+def fact_class(fact: dict[str, Any], name: str) -> tuple[str, str]:
+    """(class, against) of a number that states a fact: a fact of the tool itself is
+    bound to the constant it comes from, any other is external."""
+    if "constant" in fact:
+        return "bound", fact["constant"]
+    return "external", f"facts.{name}"
+
+
 def _fact_for(text: str, after: str, facts: dict[str, dict[str, Any]]) -> str | None:
     for name, fact in facts.items():
-        if "text" not in fact and isinstance(fact["value"], int | float) and _matches(
+        if "text" not in fact and isinstance(fact.get("value"), int | float) and _matches(
                 text, after, _q(fact["value"], fact["unit"], name)):
             return f"facts.{name}"
     return None
@@ -806,12 +987,43 @@ def _role(plan: Plan, spec: str) -> tuple[str, str] | None:
     numeric = isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool)
     if not numeric and not spec.strip().endswith((":era", ":ordinal")):
         return None
-    return ("external" if path.startswith("facts.") else "bound"), path
+    if path.startswith("facts."):
+        name = path.removeprefix("facts.").partition(".")[0]
+        return fact_class(_facts(plan).get(name, {}), name)
+    return "bound", path
+
+
+CATALOGUE = "tools/keikaku/messages.py"
+
+
+def catalogue_texts() -> Iterator[Text]:
+    """The check catalogue as the checks page shows it (``{rule-catalogue}``): each
+    ``code-*`` text at its line of the message catalogue, its placeholders filled in from
+    the code's constants (those spans are bound to the constant)."""
+    import string
+
+    from . import catalogue
+
+    source = Path(__file__).with_name("messages.py").read_text(encoding="utf-8")
+    values = catalogue.params()
+    for key, template in catalogue.templates().items():
+        text, spans = "", []
+        for literal, name, _, _ in string.Formatter().parse(template):
+            text += literal
+            if name:
+                spans.append((len(text), len(text) + len(values[name]),
+                              f"keikaku.{catalogue.SETTINGS[name]}"))
+                text += values[name]
+        if NUMBER.search(text):
+            line = source.count("\n", 0, max(0, source.find(f'"{key}":'))) + 1
+            yield Text(CATALOGUE, line, text, (key,), [line], spans)
 
 
 def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, Context]]:
     base = plan_quantities(plan)
     by_rel = {m.doc.rel: m for m in plan.measures}
+    for t in catalogue_texts():
+        yield t, Context(plan, quantities=base)
     for path in pages(root):
         rel = path.relative_to(root).as_posix()
         try:
@@ -841,6 +1053,9 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
             ctx = Context(plan, quantities=base, era_checked=doc.rel in (
                 "docs/data/plan.yaml", "docs/data/structure.yaml"))
             kp = t.keypath or ()
+            ctx.itself = {("docs/data/plan.yaml", ("name",)): "plan.name",
+                          ("docs/data/comparison.yaml", ("previous_vision",)):
+                          "comparison.previous_vision"}.get((doc.rel, tuple(kp)))
             if doc.rel == "docs/data/errata.yaml" and len(kp) > 1 and isinstance(kp[1], int):
                 entry = plan.errata[kp[1]] if kp[1] < len(plan.errata) else {}
                 ctx.measure = plan.measure(entry.get("measure", "")) if entry.get(
@@ -852,6 +1067,9 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                 ctx.kin = {x.number for e in kin
                            if (x := plan.measure(e.get("measure", ""))) is not None}
                 ctx.opinions = _quoted_opinions([entry]) or _quoted_opinions(kin)
+                ctx.entry_texts = [str(p.get("text", "")) for p in entry.get("printed", [])]
+                ctx.hints = frozenset([*entry.get("source_lines", []), *(
+                    p["line"] for p in entry.get("printed", []) if "line" in p)])
                 ctx.cards = _quoted_cards(plan, entry)
                 if len(kp) == 5 and kp[2] == "printed":
                     ctx.kin = set()  # a quote is from this entry's own card
@@ -859,6 +1077,8 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                     ctx.quantities = ctx.quantities + population
                 if len(kp) == 5 and kp[2] == "printed" and kp[4] == "where":
                     ctx.quoted_text = entry["printed"][kp[3]].get("text", "")
+                if len(kp) == 5 and kp[2] == "printed" and kp[4] == "text":
+                    ctx.quote_line = entry["printed"][kp[3]].get("line")
                 ctx.era_checked = True  # read by the number rule (see extra_texts)
             if doc.rel == "docs/data/comments.yaml" and len(kp) == 3 and plan.comments:
                 entry = plan.comments[kp[0]][kp[1]]
@@ -873,9 +1093,25 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
 
 def _holds(m: Measure, quote: str) -> bool:
     """Whether a measure's card holds the quoted text (name, projects, body)."""
-    texts = [m.name, m.content, m.effect, m.roles, *(p for ps in m.projects.values()
-                                                       for p in ps)]
-    return _norm(quote).lstrip("○") in _norm(" ".join(texts))
+    return _norm(quote).lstrip("○") in _card_text(m)
+
+
+_CARD_TEXT: dict[int, str] = {}
+
+
+def _card_text(m: Measure) -> str:
+    """What a card prints, as one text without spaces: its name, projects, KPIs (name,
+    baseline and target), budget row, body and notes."""
+    if id(m) not in _CARD_TEXT:
+        from .numbers import fmt_number
+
+        kpis = [x for k in m.kpis for x in (
+            k.name, *(f"{fmt_number(v.value)}{k.unit}" for v in (k.baseline, k.target)))]
+        budget = [fmt_number(a) for _, a in sorted(m.budget.items())]
+        texts = [m.name, *(p for ps in m.projects.values() for p in ps), *kpis, *budget,
+                 m.content, m.effect, m.roles, *m.notes]
+        _CARD_TEXT[id(m)] = _norm(" ".join(str(t) for t in texts))
+    return _CARD_TEXT[id(m)]
 
 
 def _quoted_cards(plan: Plan, entry: dict[str, Any]) -> set[int]:
@@ -902,18 +1138,62 @@ def _is_page(t: Text) -> bool:
     return t.keypath is None or t.keypath == ("body",)
 
 
-def audit(plan: Plan, sources: Sources, root: Path) -> Audit:
+def audit(plan: Plan, sources: Sources, root: Path, archive: Archive | None = None) -> Audit:
     """Every number of the published text with its class."""
     _MEASURE_QUANTITIES.pop(id(plan), None)
     _CARDS.pop(id(plan), None)
+    _CARD_TEXT.clear()
     try:
-        return _audit(plan, sources, root)
+        return _audit(plan, sources, root, archive)
     finally:
         _MEASURE_QUANTITIES.pop(id(plan), None)
         _CARDS.pop(id(plan), None)
+        _CARD_TEXT.clear()
 
 
-def _audit(plan: Plan, sources: Sources, root: Path) -> Audit:
+# Where a quoted number's passage ends: the sentence, then the clause.
+SENTENCE_END = "。"
+QUOTE_WINDOW = 6
+QUOTE_CONTEXT = 2  # characters besides the number a passage must have
+
+
+def _passages(line: str, start: int, end: int) -> Iterator[str]:
+    """The passages of a line of quoted text around the number at [start, end), longest
+    first: the line (without a list marker and emphasis), its sentence, and the words
+    next to it in its sentence (QUOTE_WINDOW characters each side): a passage that
+    holds the number where it stands, not the same words elsewhere in the source."""
+    yield line
+    yield re.sub(r"^\s*(?:[-*+>]\s+)+", "", line).replace("**", "")
+    a = start
+    while a > 0 and line[a - 1] not in SENTENCE_END:
+        a -= 1
+    b = end
+    while b < len(line) and line[b] not in SENTENCE_END:
+        b += 1
+    yield line[a:b + 1]
+    yield line[max(a, start - QUOTE_WINDOW):min(b, end + QUOTE_WINDOW)]
+
+
+def quoted_place(archive: Archive | None, line: str, start: int, end: int,
+                 hints: frozenset[int] = frozenset(), at: int | None = None) -> int | None:
+    """The line of the archive where the passage around a number of a quote stands (None:
+    nowhere, so the number is no quote). A passage that holds little more than the number
+    (「563人」, a cell of a table) is found only on a line its errata entry names."""
+    if archive is None:
+        return None
+    for passage in _passages(line, start, end):
+        short = len(re.sub(r"\s", "", passage)) - (end - start) < QUOTE_CONTEXT
+        places = archive.find(passage)
+        if at is not None:  # the quote says which line of the source it stands on
+            places = [p for p in places if p[0] <= at <= p[1]]
+        elif short:
+            places = [p for p in places if any(p[0] <= h <= p[1] for h in hints)]
+        if places:
+            return places[0][0]
+    return None
+
+
+def _audit(plan: Plan, sources: Sources, root: Path, archive: Archive | None) -> Audit:
     result = Audit()
     facts = _facts(plan)
     regions = _regions(sources)
@@ -938,7 +1218,7 @@ def _audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                     inside[i] = f"{regions[t.file][region]} ({region})"
         for line_no, line, raw_line in lines:
             norm = line.translate(DIGITS_NORM)
-            claims = [] if quote else pattern_claims(norm, ctx, root)
+            claims = pattern_claims(norm, ctx, root)
             line_quantities: list[list[Quantity]] = []
 
             def quantities(line: str = line, cache: list[list[Quantity]] = line_quantities,
@@ -969,20 +1249,27 @@ def _audit(plan: Plan, sources: Sources, root: Path) -> Audit:
                     if role is None:
                         continue
                     occ.cls, occ.against = role
+                elif (const := next((a for s, e, a in t.constants if s <= off < e), None)):
+                    occ.cls, occ.against = "bound", const
                 elif line_no in inside:
                     occ.cls, occ.against = "external", inside[line_no]
                 elif (span := next((a for s, e, a in spans if s <= off < e), None)) or (
                         not quote and (span := _fact_for(txt, after, facts))):
-                    occ.cls, occ.against = "external", span
-                elif (claim := next((a for s, e, a in claims if s <= off < e), None)) is not None:
-                    if claim:  # "" marks a figure a pattern found stated wrongly
-                        occ.cls, occ.against = "checked", claim
+                    name = span.removeprefix("facts.")
+                    occ.cls, occ.against = fact_class(facts[name], name) if name in facts else (
+                        "external", span)
+                elif claim := next((a for s, e, a in claims if s <= off < e and a), None):
+                    occ.cls, occ.against = "checked", claim
+                elif any(s <= off < e for s, e, _ in claims):
+                    pass  # a pattern found it stated wrongly (""), quoted or not
+                elif quote and (place := quoted_place(archive, line, off, off + len(txt),
+                                                      ctx.hints, ctx.quote_line)):
+                    occ.cls, occ.against = "quoted", f"{archive.rel}:{place}" if archive else ""
                 elif not quote and (q := next((q for q in quantities()
                                                 if (_matches(txt, after, q) or _about(
                                                     txt, after, line[:off], q))
-                                                and _named(line[:off], q)), None)):
+                                                and _named(line[:off], q)
+                                                and _cued(line[:off], q)), None)):
                     occ.cls, occ.against = "checked", q.label
-                elif quote:
-                    occ.cls, occ.against = "quoted", _fields(t.file, t.keypath or ())
                 result.numbers.append(occ)
     return result

@@ -166,7 +166,7 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
     if sources.population.ok:
         raw["population"] = sources.population.data
     if sources.facts is not None and sources.facts.ok:
-        raw["facts"] = sources.facts.data["facts"]
+        raw["facts"] = _facts(sources, problems)
     return Plan(
         name=p["name"], sphere=p["sphere"], central_city=p["central_city"],
         municipalities=[Municipality(m["id"], m["name"]) for m in p["municipalities"]],
@@ -207,3 +207,23 @@ def _unreadable(sources: Sources) -> frozenset[str]:
             if isinstance(doc.data, dict) and isinstance(doc.data.get("id"), str):
                 out.add(f"measures.{doc.data['id']}")
     return frozenset(out)
+
+
+def _facts(sources: Sources, problems: list[Problem]) -> dict[str, Any]:
+    """The facts of facts.yaml, each with its value: a fact that names a ``constant`` of
+    the code takes its value from there (one that is not there is a problem)."""
+    from .constants import read
+
+    doc = sources.facts
+    out: dict[str, Any] = {}
+    for name, fact in doc.data["facts"].items():
+        if "constant" in fact:
+            value = read(sources.root, fact["constant"])
+            if value is None:
+                problems.append(Problem("keikaku.fact-constant", doc.rel,
+                                        doc.line_of(("facts", name, "constant")),
+                                        "fact-constant", {"name": name,
+                                                          "constant": fact["constant"]}))
+            fact = {**fact, "value": value}
+        out[name] = fact
+    return out

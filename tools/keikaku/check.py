@@ -93,7 +93,7 @@ def load_plan(root: Path) -> Result:
         problems += placeholder.check(plan)
         result.archive = quote.load_archive(sources, problems)
         problems += quote.check(sources, result.archive)
-        found, result.audit = numbers.check(plan, sources, root)
+        found, result.audit = numbers.check(plan, sources, root, result.archive)
         problems += found
         glossary = sources.glossary.data if sources.glossary and sources.glossary.ok else None
         problems += wording.check(plan, root, sources, glossary)

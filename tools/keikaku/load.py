@@ -31,6 +31,8 @@ MAX_FILE_BYTES = 1_000_000
 # The most keys and values one file may hold; the most in a real one is about 1,100.
 # (Validation and line lookup take time in proportion to them.)
 MAX_VALUES = 20_000
+# How deep YAML may nest: libyaml's own limit, which refuses a deeper file.
+YAML_DEPTH = 1000
 
 
 @dataclass

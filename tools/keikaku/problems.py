@@ -89,6 +89,7 @@ CODES: dict[str, str] = {
     "keikaku.weekday": "dates",
     "keikaku.placeholder": "placeholder",
     "keikaku.number-unclassified": "numbers",
+    "keikaku.fact-constant": "numbers",
     "keikaku.derivation-source": "numbers",
     "keikaku.derivation-restated": "numbers",
     "keikaku.wording-variant": "wording",

@@ -69,13 +69,13 @@ def _cell(table: PopulationTable, parts: list[str], path: str) -> Any:
 
 def _settings() -> dict[str, Any]:
     from .cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-    from .load import MAX_FILE_BYTES, MAX_VALUES
+    from .load import MAX_FILE_BYTES, MAX_VALUES, YAML_DEPTH
     from .rules import budget, kpi
 
     return {"exit.ok": EXIT_OK, "exit.problems": EXIT_PROBLEMS, "exit.usage": EXIT_USAGE,
             "worse_tolerance": kpi.WORSE_TOLERANCE, "kpi_outlier": kpi.OUTLIER_FACTOR,
             "budget_outlier": budget.OUTLIER_FACTOR, "limits.file_bytes": MAX_FILE_BYTES,
-            "limits.values": MAX_VALUES}
+            "limits.values": MAX_VALUES, "limits.yaml_depth": YAML_DEPTH}
 
 
 def lookup(plan: Plan, path: str) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..archive import Archive
 from ..audit import Audit, audit
 from ..load import Sources
 from ..model import Plan
@@ -14,8 +15,9 @@ from ..problems import Problem, Severity
 from . import prose
 
 
-def check(plan: Plan, sources: Sources, root: Path) -> tuple[list[Problem], Audit]:
-    result = audit(plan, sources, root)
+def check(plan: Plan, sources: Sources, root: Path,
+          archive: Archive | None = None) -> tuple[list[Problem], Audit]:
+    result = audit(plan, sources, root, archive)
     problems: list[Problem] = []
     for f in result.findings:
         problems.append(Problem(f.code, f.file, f.line, f.code.removeprefix("keikaku."),

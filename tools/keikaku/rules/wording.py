@@ -9,7 +9,11 @@ transcribes faithfully is recorded in the errata: a finding that an erratum with
 same ``rule`` quotes is acknowledged (「正誤表 Exx に記録済み」).
 
 - ``keikaku.wording-variant``: a glossary pattern, or a word written two ways in the
-  plan (SudachiPy's normalized form groups the surfaces: 子ども/こども, 取組/取り組み);
+  plan (SudachiPy's normalized form groups the surfaces: 子ども/こども, 取組/取り組み),
+  or one title given two ways after the same name (地域おこし協力隊（ＤＸ支援員） and
+  地域おこし協力隊（ＤＸ推進員）, the comparison table's quotes included);
+- ``keikaku.wording-variant`` also: the okurigana of a verb or adjective written two
+  ways (取り組む/取組む, 行う/行なう: the same kanji, the same reading);
 - ``keikaku.proper-noun``: a near-miss of a municipality, area, field, direction or
   measure name (平泉村, 交通インフラの整備, むすびつきやネットワークの強化);
 - ``keikaku.sphere-wording``: 「圏域市町村」 in a sphere without a 村, and the like;
@@ -104,9 +108,9 @@ def segments(root: Path, sources: Sources) -> dict[str, list[pt.Segment]]:
     if sources.structure.ok:
         out[sources.structure.rel] = list(pt.structure_segments(sources.structure.rel,
                                                                 sources.structure.text))
-    if sources.comments is not None and sources.comments.ok:
-        out[sources.comments.rel] = list(pt.quote_segments(sources.comments.rel,
-                                                           sources.comments.text))
+    for doc in (sources.comments, sources.comparison):
+        if doc is not None and doc.ok:
+            out[doc.rel] = list(pt.quote_segments(doc.rel, doc.text))
     for path in pages(root):
         rel = path.relative_to(root).as_posix()
         try:
@@ -199,6 +203,101 @@ def _variants(seg: pt.Segment, toks: tuple[Token, ...], groups: dict[str, Counte
             yield Finding("keikaku.wording-variant", seg, t[BEGIN], t[END], "wording-variant",
                           {"found": t[SURFACE], "preferred": preferred,
                            "count": forms[preferred], "found_count": forms[t[SURFACE]]})
+
+
+# -- okurigana of verbs and adjectives: 取り組む/取組む, 行う/行なう -------------------------------
+
+INFLECTED = {"動詞", "形容詞"}
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]")
+
+
+def _okurigana_words(files: Iterable[Prose]) -> dict[tuple[str, str, str], tuple[str, int, int]]:
+    """(normalized form, reading, surface) -> (preferred surface, its count, this one's) of
+    every verb or adjective written otherwise than its preferred form: the same kanji
+    and reading with other kana. One word in two inflections reads differently
+    (取り組む, 取り組ん) and is not compared. The plan's most frequent form is preferred; on
+    a tie the one nearest SudachiPy's normalized form (the 本則 of 送り仮名の付け方, as
+    公用文作成の考え方 (2022) asks)."""
+    groups: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for prose in files:
+        for seg, toks in zip(prose.segments, prose.tokens, strict=True):
+            if seg.kind != pt.QUOTE:
+                for t in toks:
+                    if t[POS] in INFLECTED:
+                        groups[(t[NORMALIZED], t[READING])][t[SURFACE]] += prose.copies
+    out: dict[tuple[str, str, str], tuple[str, int, int]] = {}
+    for (normalized, reading), forms in groups.items():
+        if len(forms) < 2:
+            continue
+        by_kanji: dict[str, Counter[str]] = defaultdict(Counter)
+        for form, n in forms.items():
+            by_kanji["".join(_KANJI.findall(form))][form] = n
+        for kanji, same in by_kanji.items():
+            if not kanji or len(same) < 2:
+                continue
+            preferred = max(same, key=lambda f: (same[f], _common(f, normalized), f))
+            for form, n in same.items():
+                if form != preferred:
+                    out[(normalized, reading, form)] = (preferred, same[preferred], n)
+    return out
+
+
+def _common(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+
+
+def _okurigana(seg: pt.Segment, toks: tuple[Token, ...],
+               variants: dict[tuple[str, str, str], tuple[str, int, int]]
+               ) -> Iterator[Finding]:
+    """A verb or adjective whose okurigana is written two ways in the plan."""
+    if not variants:
+        return
+    for t in toks:
+        hit = variants.get((t[NORMALIZED], t[READING], t[SURFACE]))
+        if hit is not None and t[POS] in INFLECTED:
+            preferred, count, found = hit
+            yield Finding("keikaku.wording-variant", seg, t[BEGIN], t[END], "wording-variant",
+                          {"found": t[SURFACE], "preferred": preferred, "count": count,
+                           "found_count": found})
+
+
+# -- titles given after a name: 地域おこし協力隊（ＤＸ支援員） -----------------------------------
+
+# A name followed by a title in brackets: the title ends like a post (員, 者, 官, 師, 士).
+_GLOSS = re.compile(r"([\u3041-\u30ff\u4e00-\u9fff]{4,})（([^（）]{1,12}[員者官師士])）")
+GLOSS_NAME = 4  # characters of the name (its end) that must be the same
+
+
+def _names(m: re.Match[str]) -> list[str]:
+    """The name before the bracket, as its endings of GLOSS_NAME characters or more,
+    longest first (「日に着任した地域おこし協力隊」 is also 「地域おこし協力隊」)."""
+    name = m.group(1)
+    return [name[i:] for i in range(len(name) - GLOSS_NAME + 1)]
+
+
+def _glosses(files: Iterable[Prose]) -> dict[str, dict[str, pt.Segment]]:
+    """name -> title -> the first segment giving the name that title."""
+    out: dict[str, dict[str, pt.Segment]] = defaultdict(dict)
+    for prose in files:
+        for seg in prose.segments:
+            for m in _GLOSS.finditer(seg.text):
+                for name in _names(m):
+                    out[name].setdefault(m.group(2), seg)
+    return out
+
+
+def _gloss(seg: pt.Segment, glosses: dict[str, dict[str, pt.Segment]]) -> Iterator[Finding]:
+    for m in _GLOSS.finditer(seg.text):
+        for name in _names(m):
+            others = [(t, s) for t, s in glosses.get(name, {}).items() if t != m.group(2)]
+            if others:
+                other, where = others[0]
+                yield Finding("keikaku.wording-variant", seg, m.end(1) - len(name), m.end(),
+                              "wording-gloss", {"head": name, "found": m.group(2),
+                                                "other": other,
+                                                "where": f"{where.rel}:{where.line}"})
+                break
 
 
 # -- proper nouns ------------------------------------------------------------------------------
@@ -390,6 +489,8 @@ def check(plan: Plan, root: Path, sources: Sources,
                     if t[NORMALIZED] in groups:
                         readings[t[NORMALIZED]].add(t[READING])
     widths = _widths(files)
+    glosses = _glosses(files)
+    okurigana = _okurigana_words(files)
     findings: list[Finding] = []
     for prose in files:
         found: list[Finding] = []
@@ -397,6 +498,9 @@ def check(plan: Plan, root: Path, sources: Sources,
             if any(p in seg.text for p in PLACEHOLDERS):
                 continue  # keikaku.placeholder reports it: one problem, one message
             found += _lint(seg, toks, plan, known, terms, expected, groups, readings, widths)
+            if seg.kind != pt.QUOTE:
+                found += _gloss(seg, glosses)
+                found += _okurigana(seg, toks, okurigana)
         findings += found
         for rel in prose.files[1:]:
             findings += [replace(f, seg=replace(f.seg, rel=rel)) for f in found]

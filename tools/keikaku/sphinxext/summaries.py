@@ -246,11 +246,11 @@ class RuleCatalogue(SphinxDirective):
     """``{rule-catalogue}``: every check code with what it requires, from the code registry."""
 
     def run(self) -> list[nodes.Node]:
-        from ..messages import render
+        from ..catalogue import text
         from ..problems import CODES
 
         rows: list[list[Cell | Span]] = [
-            [nodes.literal(text=code), family, render(f"code-{code.split('.', 1)[1]}", "ja")]
+            [nodes.literal(text=code), family, text(code)]
             for code, family in CODES.items()
         ]
         return [table([3, 2, 8], rows, header=[["コード", "分類", "検査の内容"]],
