@@ -232,6 +232,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "未記入: 「{text}」は keikaku new が書いた仮の文言です。内容を記入してください",
         "en": "not filled in: '{text}' is a placeholder written by keikaku new; write the text",
     },
+    "placeholder-structure": {
+        "ja": "未記入: 「{text}」は keikaku init が書いた仮の文言です。計画の体系（政策分野・施策展開の基本的方向・協定の内容）を原資料から転記してください",
+        "en": "not filled in: '{text}' is a placeholder written by keikaku init; transcribe the plan's structure (fields, directions, agreement content) from the source",
+    },
     "placeholder-kpi-values": {
         "ja": "未記入: 成果指標「{name}」の現状値と目標値が keikaku new が書いた 0 → 0 のままです。値を記入してください",
         "en": "not filled in: the KPI '{name}' still has the baseline and target 0 -> 0 written by keikaku new",
