@@ -621,6 +621,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ja": "{path} を作りました。施策名以外の（　）の部分・成果指標の値・事業費を記入してください。記入していない箇所は keikaku check が「未記入」として示します",
         "en": "wrote {path}; fill in the placeholders, the KPI values and the budgets: keikaku check reports what is not filled in",
     },
+    "new-bad-budget": {
+        "ja": "--budget「{value}」は「年度=事業費」の形で、計画期間（{start}〜{end}年度）の年度ごとに１回、0 以上の整数（{unit}）で書いてください（例: --budget {start}=1200）",
+        "en": "--budget '{value}' must be YEAR=AMOUNT, once per fiscal year of the period ({start}-{end}), with a whole amount of 0 or more in {unit} (e.g. --budget {start}=1200)",
+    },
+    "new-bad-project": {
+        "ja": "--project「{value}」は「市町村のID=事業名」の形で書いてください。ID は {known} のいずれかです",
+        "en": "--project '{value}' must be MUNICIPALITY_ID=NAME, with one of the ids {known}",
+    },
+    "new-direction-required": {
+        "ja": "この計画には施策展開の基本的方向が複数あるため、--direction でどれかを指定してください（{known}）",
+        "en": "the plan has more than one direction: name one with --direction ({known})",
+    },
+    "init-bad-pair": {
+        "ja": "{option}「{value}」は「ID=名称」の形で書いてください（例: {option} kita=北市）",
+        "en": "{option} '{value}' must be ID=NAME (e.g. {option} kita=Kita City)",
+    },
+    "init-empty": {
+        "ja": "{option} が空です。計画の名称（--name）と定住自立圏の名称（--sphere）を指定してください",
+        "en": "{option} is empty: give the plan's name (--name) and the sphere's name (--sphere)",
+    },
+    "init-bad-period": {
+        "ja": "計画期間「{value}」は「開始年度-終了年度」の西暦で書いてください（例: --period 2026-2030）。終了年度は開始年度と同じかそれより後にしてください",
+        "en": "the period '{value}' must be START-END in western years (e.g. --period 2026-2030), the end not before the start",
+    },
+    "init-bad-id": {
+        "ja": "市町村の ID「{id}」は使えません。英小文字で始め、英小文字・数字・ハイフンで書いてください（「common」は市町村共通の事業に使うため使えません）",
+        "en": "the municipality id '{id}' is not valid: start with a lower-case letter and use lower-case letters, digits and hyphens ('common' is reserved for joint projects)",
+    },
+    "init-duplicate-id": {
+        "ja": "市町村の ID「{id}」が２回指定されています。市町村ごとに別の ID にしてください",
+        "en": "the municipality id '{id}' is given twice; give each municipality its own id",
+    },
+    "init-no-municipality": {
+        "ja": "圏域の市町村を --municipality ID=名称 で１つ以上指定してください（例: --municipality kita=北市）",
+        "en": "name the sphere's municipalities with --municipality ID=NAME (at least one)",
+    },
+    "init-no-central": {
+        "ja": "中心市を --central で１つ以上指定してください（指定できる ID: {known}）",
+        "en": "name the central city with --central (at least one; ids: {known})",
+    },
+    "init-unknown-id": {
+        "ja": "{option} の「{id}」は --municipality で指定した市町村の ID ではありません（指定できる ID: {known}）",
+        "en": "{option} '{id}' is not the id of a municipality given with --municipality (ids: {known})",
+    },
+    "init-not-empty": {
+        "ja": "{path} は空のフォルダではありません。keikaku init はファイルを上書きしないため、まだないフォルダか空のフォルダを指定してください",
+        "en": "{path} is not an empty folder; keikaku init never overwrites files, so name a folder that does not exist yet or is empty",
+    },
+    "init-done": {
+        "ja": "{path} に計画のリポジトリを作りました（{count} ファイル）。次に docs/data/structure.yaml の「（…を記入）」を原資料から転記し、keikaku new で施策を加えてください。keikaku check で確かめられます",
+        "en": "wrote a plan repository of {count} files to {path}; next, transcribe the structure (docs/data/structure.yaml) from the source and add measures with keikaku new; keikaku check checks them",
+    },
     "synth-usage": {
         "ja": "施策の数は 1 以上、出力先は存在しないか空のフォルダにしてください",
         "en": "the count must be at least 1 and the destination absent or empty",
