@@ -23,6 +23,7 @@ DIRECTION_NAME = "（施策展開の基本的方向を記入）"
 AGREEMENT_CONTENT = "（協定の内容を記入）"
 AGREEMENT_ROLE = "（この市町村の役割を記入）"
 STRUCTURE_TEXTS = (AREA_NAME, FIELD_NAME, DIRECTION_NAME, AGREEMENT_CONTENT, AGREEMENT_ROLE)
+ALL_TEXTS = TEXTS + STRUCTURE_TEXTS  # what other rules leave to keikaku.placeholder
 
 # The KPI values new writes: 0 -> 0 with higher_is_better: true. No real KPI says
 # "higher is better" and aims at 0, so such a pair is taken as not filled in (a

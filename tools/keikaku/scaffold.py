@@ -119,13 +119,13 @@ def plan_yaml(plan: NewPlan) -> str:
         for t in plan.municipalities)
     central = ", ".join(plan.central)
     return f"""\
-# The plan itself: its name, municipalities and period (written by keikaku init).
-# Every page takes these from here: change a name or a year here, and only here.
+# 計画の基本情報（keikaku init が作成）。ページの名称や年はすべてここから入るため、
+# 変えるときはここだけを直します。
 name: {_scalar(plan.name)}
 sphere: {_scalar(plan.sphere)}
-municipalities:            # in the order the plan lists them
+municipalities:            # 計画に載せる順
 {towns}central_cities: [{central}]
-# 定住自立圏形成協定: transcribe them from the source, one per agreement, e.g.
+# 定住自立圏形成協定: 原資料から、協定ごとに次の形で転記します。
 # agreements:
 #   - name: （協定の名称）
 #     municipalities: [{central}, …]
@@ -133,9 +133,8 @@ municipalities:            # in the order the plan lists them
 period:
   start: {plan.start}
   end: {plan.end}
-# The default fiscal years of the KPIs' 現状値 and 目標値 (a KPI may give its own):
-# keikaku init set the year before the period and the period's last year; correct them
-# to the source's.
+# 成果指標の現状値・目標値の年度（指標ごとに別の年度も書けます）。keikaku init は
+# 計画期間の前年度と最終年度を仮に入れています。原資料に合わせて直してください。
 base_year: {plan.start - 1}
 target_year: {plan.end}
 budget_unit: 千円
@@ -145,9 +144,9 @@ budget_unit: 千円
 def structure_yaml(plan: NewPlan) -> str:
     roles = "".join(f"                {t.id}: {ph.AGREEMENT_ROLE}\n" for t in plan.municipalities)
     return f"""\
-# 体系: the plan's areas, policy fields and 施策展開の基本的方向 with the 協定の内容 of
-# each direction. keikaku init wrote one of each: rename them and add the others from
-# the source (keikaku check reports every 「（…を記入）」 left).
+# 計画の体系: 政策分野の区分・政策分野・施策展開の基本的方向と、方向ごとの協定の内容。
+# keikaku init は仮に１つずつ作っています。原資料から名称を転記し、残りを加えてください
+# （「（…を記入）」が残っている箇所は keikaku check が「未記入」として示します）。
 areas:
   - id: area-1
     name: {ph.AREA_NAME}
