@@ -68,7 +68,7 @@ VALUE_ROLE = re.compile(r"\{value\}`([^`]+)`")
 
 # Data fields that are not text: identifiers, links to other entries, dates and units.
 NOT_TEXT = {"id", "measure", "direction", "field", "area", "rule", "kind", "unit",
-            "start", "end", "signed", "date", "central_city", "source_lines", "errata",
+            "start", "end", "signed", "date", "central_cities", "source_lines", "errata",
             "number", "page", "key", "mark"}
 
 
@@ -804,7 +804,7 @@ def _role(plan: Plan, spec: str) -> tuple[str, str] | None:
     except LookupError:
         return None  # reported by keikaku.value-path
     numeric = isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool)
-    if not numeric and not spec.strip().endswith((":era", ":ordinal")):
+    if not numeric and not spec.strip().endswith((":era", ":fiscal_era", ":ordinal", ":count")):
         return None
     return ("external" if path.startswith("facts.") else "bound"), path
 

@@ -9,6 +9,9 @@ from typing import Any
 
 from .load import Document, Sources, split_body
 from .model import (
+    DEFAULT_KPI_UNITS,
+    DEFAULT_LABELS,
+    Agreement,
     Area,
     Component,
     Derivation,
@@ -144,21 +147,22 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         else:
             doc.ok = False  # its problem is reported; its content is not checked further
     measures.sort(key=lambda m: (m.number, m.id))
-    signed = p["agreement"]["signed"]
-    if isinstance(signed, str):
-        signed = dt.date.fromisoformat(signed)
+    agreements = [Agreement(a["name"], tuple(a.get("municipalities", ())),
+                            _date(a["signed"])) for a in p["agreements"]]
     raw = {"plan": p, "structure": sources.structure.data}
     if sources.population.ok:
         raw["population"] = sources.population.data
     if sources.facts is not None and sources.facts.ok:
         raw["facts"] = sources.facts.data["facts"]
     return Plan(
-        name=p["name"], sphere=p["sphere"], central_city=p["central_city"],
-        municipalities=[Municipality(m["id"], m["name"]) for m in p["municipalities"]],
+        name=p["name"], sphere=p["sphere"], central_cities=list(p["central_cities"]),
+        municipalities=[Municipality(m["id"], m["name"], m.get("prefecture"))
+                        for m in p["municipalities"]],
         period_start=p["period"]["start"], period_end=p["period"]["end"],
         base_year=p["base_year"], target_year=p["target_year"],
-        agreement_name=p["agreement"]["name"], agreement_signed=signed,
-        budget_unit=p["budget_unit"], budget_note=p["budget_note"], land_area=p["land_area"],
+        agreements=agreements,
+        budget_unit=p["budget_unit"], budget_note=p.get("budget_note"),
+        land_area=p.get("land_area"),
         areas=areas, measures=measures,
         population=_population(sources.population) if sources.population.ok else None,
         errata=list(sources.errata.data["errata"]) if sources.errata.ok else [],
@@ -171,7 +175,14 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         comparison=(sources.comparison.data
                     if sources.comparison and sources.comparison.ok else None),
         unreadable=_unreadable(sources),
+        kpi_units=tuple(p.get("kpi_units") or DEFAULT_KPI_UNITS),
+        labels={**DEFAULT_LABELS, **p.get("labels", {})},
+        source_notes=dict(p.get("source_notes", {})),
     )
+
+
+def _date(value: str | dt.date) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def _unreadable(sources: Sources) -> frozenset[str]:

@@ -26,7 +26,8 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
             "name": plan.name,
             "sphere": plan.sphere,
             "municipalities": [m.name for m in plan.municipalities],
-            "central_city": names.get(plan.central_city, plan.central_city),
+            # one name, or the names joined with 「・」 where a sphere has two (複眼型)
+            "central_city": "・".join(names.get(c, c) for c in plan.central_cities),
             "period": {"start": plan.period_start, "end": plan.period_end},
             "base_year": plan.base_year,
             "target_year": plan.target_year,

@@ -11,10 +11,32 @@ from .load import Document
 AGE_GROUPS = ("age_0_14", "age_15_64", "age_65_plus")
 
 
+# The ``projects`` key of a measure for projects of the whole sphere (【共通】).
+COMMON = "common"
+
+# Units a KPI may use when the plan lists none (plan.yaml ``kpi_units``).
+DEFAULT_KPI_UNITS = ("人", "人回", "社", "件", "%", "回", "台", "組", "事業", "人/年",
+                     "頭", "千人", "円", "箇所")
+
+# Card and table wording of the national template, which a plan may override
+# (plan.yaml ``labels``); ``{n}`` is the number of years of the plan period.
+DEFAULT_LABELS = {"budget_total": "{n}年間合計"}
+
+
 @dataclass(frozen=True)
 class Municipality:
     id: str
     name: str
+    prefecture: str | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """定住自立圏形成協定: its name, the municipalities that signed it and the date."""
+
+    name: str
+    municipalities: tuple[str, ...]
+    signed: date
 
 
 @dataclass
@@ -106,7 +128,7 @@ class Measure:
     name: str
     direction: Direction
     kpis: list[Kpi]
-    budget: dict[int, int]
+    budget: dict[int, int | None]  # None: 未定 (not yet fixed; a note names the year)
     budget_breakdown: dict[str, dict[int, int]]
     projects: dict[str, list[str]]
     sdgs: list[int]
@@ -129,7 +151,13 @@ class Measure:
 
     @property
     def budget_total(self) -> int:
-        return sum(self.budget.values())
+        """The sum of the fixed years (未定 years left out)."""
+        return sum(v for v in self.budget.values() if v is not None)
+
+    @property
+    def undecided_years(self) -> list[int]:
+        """The years whose budget is 未定 (null)."""
+        return sorted(y for y, v in self.budget.items() if v is None)
 
 
 @dataclass
@@ -182,17 +210,16 @@ class Plan:
 
     name: str
     sphere: str
-    central_city: str
+    central_cities: list[str]
     municipalities: list[Municipality]
     period_start: int
     period_end: int
     base_year: int
     target_year: int
-    agreement_name: str
-    agreement_signed: date
+    agreements: list[Agreement]
     budget_unit: str
-    budget_note: str
-    land_area: dict[str, Any]
+    budget_note: str | None
+    land_area: dict[str, Any] | None
     areas: list[Area]
     measures: list[Measure]
     population: Population | None
@@ -204,6 +231,9 @@ class Plan:
     # Parts that exist but could not be read or validated ("population", "comments", ...,
     # "measures.<id>"): a reference to one is not a second problem.
     unreadable: frozenset[str] = frozenset()
+    kpi_units: tuple[str, ...] = DEFAULT_KPI_UNITS
+    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    source_notes: dict[str, str] = field(default_factory=dict)
 
     def recorded(self, links: dict[str, str] | None, code: str) -> str | None:
         """The errata id that ``links`` (a location's ``errata:`` mapping) names for the
@@ -223,11 +253,21 @@ class Plan:
         return list(range(self.period_start, self.period_end + 1))
 
     def budget_totals(self) -> dict[str, int]:
-        """The plan's budget per fiscal year ("2024": …) and over the period ("total")."""
-        totals = {str(y): sum(m.budget.get(y, 0) for m in self.measures)
+        """The plan's budget per fiscal year ("2024": …) and over the period ("total"),
+        未定 years left out."""
+        totals = {str(y): sum(m.budget.get(y) or 0 for m in self.measures)
                   for y in self.fiscal_years}
         totals["total"] = sum(totals.values())
         return totals
+
+    def label(self, key: str) -> str:
+        """A card or table heading: the plan's wording or the national template's."""
+        text = self.labels.get(key) or DEFAULT_LABELS[key]
+        return text.replace("{n}", str(len(self.fiscal_years)))
+
+    @property
+    def municipality_ids(self) -> list[str]:
+        return [m.id for m in self.municipalities]
 
     def municipality_name(self, mid: str) -> str:
         for m in self.municipalities:

@@ -102,10 +102,17 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
                             "keikaku.reference", sources.structure.rel,
                             sources.structure.line_of((*path, "agreement", "roles", role)),
                             "unknown-municipality", {"id": role}))
-    if plan.central_city not in mids:
-        problems.append(Problem("keikaku.reference", sources.plan.rel,
-                                sources.plan.line_of(("central_city",)), "unknown-municipality",
-                                {"id": plan.central_city}))
+    for i, cid in enumerate(plan.central_cities):
+        if cid not in mids:
+            problems.append(Problem("keikaku.reference", sources.plan.rel,
+                                    sources.plan.line_of(("central_cities", i)),
+                                    "unknown-municipality", {"id": cid}))
+    for i, ag in enumerate(plan.agreements):
+        for j, mid in enumerate(ag.municipalities):
+            if mid not in mids:
+                line = sources.plan.line_of(("agreements", i, "municipalities", j))
+                problems.append(Problem("keikaku.reference", sources.plan.rel, line,
+                                        "unknown-municipality", {"id": mid}))
     problems += _errata_links(plan, sources)
     measure_ids = {PurePosixPath(doc.rel).stem for doc in sources.measures} | set(seen_ids)
     for i, entry in enumerate(plan.errata):

@@ -6,7 +6,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..messages import render
-from ..model import Kpi, KpiValue, Measure, Plan
+from ..model import COMMON, Kpi, KpiValue, Measure, Plan
 from ..numbers import fmt_number, fmt_value, ratio, round_to
 from ..rules.markup import allows_raw_html
 from ..values import render_text
@@ -14,8 +14,10 @@ from .markup import parse
 from .state import note_data_dependencies, plan_for
 from .tables import Span, table
 
-UNSET_SDGS = "未設定（原資料のアイコンが失われたため）"
-UNSET_MARKS = "未設定（原資料のチェック記号が失われたため）"
+# What a card shows for an empty SDGs list or 関係市町 when the plan's source_notes say
+# nothing about it.
+UNSET = "未設定"
+UNDECIDED = "未定"
 
 
 def _reason_label(k: Kpi) -> str:
@@ -86,9 +88,10 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
 def budget_block(plan: Plan, m: Measure) -> nodes.table:
     """Years as columns, as printed; on a phone each amount is a line under its year."""
     years = plan.fiscal_years
-    cells = [Span(fmt_number(m.budget.get(y, 0)), attributes={"data-label": f"{y}年度"})
+    cells = [Span(budget_text(m.budget.get(y, 0)), attributes={"data-label": f"{y}年度"})
              for y in years]
-    cells.append(Span(fmt_number(m.budget_total), attributes={"data-label": "合計"}))
+    total = fmt_number(m.budget_total) + (EXCLUDING_UNDECIDED if m.undecided_years else "")
+    cells.append(Span(total, attributes={"data-label": "合計"}))
     return table(
         [3] + [2] * len(years) + [2],
         [["事業費（千円）", *cells]],
@@ -100,8 +103,17 @@ def budget_block(plan: Plan, m: Measure) -> nodes.table:
     )
 
 
+# After a total that leaves out 未定 years.
+EXCLUDING_UNDECIDED = "（未定の年度を除く）"
+
+
+def budget_text(amount: int | None) -> str:
+    """A year's amount, or 未定 for a year not yet fixed."""
+    return UNDECIDED if amount is None else fmt_number(amount)
+
+
 def projects_block(plan: Plan, m: Measure) -> nodes.Node:
-    groups = [("共通", m.projects.get("common", []))] + [
+    groups = [("共通", m.projects.get(COMMON, []))] + [
         (mun.name, m.projects.get(mun.id, [])) for mun in plan.municipalities
     ]
     lines = nodes.bullet_list(classes=["keikaku-projects"])
@@ -154,10 +166,12 @@ class MeasureCard(SphinxDirective):
             ["政策分野", m.field.name],
             ["政策の内容", d.name],
             ["SDGsとの関連性", ", ".join(map(str, m.sdgs)) if m.sdgs else
-             nodes.inline(text=UNSET_SDGS, classes=["keikaku-unset"])],
+             nodes.inline(text=plan.source_notes.get("sdgs_missing", UNSET),
+                          classes=["keikaku-unset"])],
             ["取組内容", self.body("取組内容", m.content)],
             [Span("成果指標（KPI）"), kpi_block(plan, m)],
-            ["関係市町", nodes.inline(text=UNSET_MARKS, classes=["keikaku-unset"])],
+            ["関係市町", nodes.inline(text=plan.source_notes.get("marks_missing", UNSET),
+                                      classes=["keikaku-unset"])],
             ["実施年度・事業費", budget_block(plan, m)],
             ["事業名称", projects_block(plan, m)],
             ["事業効果", self.body("事業効果", m.effect)],
@@ -167,7 +181,7 @@ class MeasureCard(SphinxDirective):
         card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1,
                       scopes=True)
         notes = nodes.container(classes=["keikaku-notes"])
-        for note in [plan.budget_note, *m.notes]:
+        for note in [*([plan.budget_note] if plan.budget_note else []), *m.notes]:
             notes += nodes.paragraph(text=f"※{render_text(plan, note)}")
         card += notes
         return [card]

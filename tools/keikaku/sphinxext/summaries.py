@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..numbers import fmt_number
 from ..values import render_text
 from .archive import archive_link, note_archive_dependencies, source_link
+from .card import EXCLUDING_UNDECIDED, UNDECIDED
 from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for, result_for
 from .tables import Cell, Span, table
@@ -94,6 +95,10 @@ class Agreement(SphinxDirective):
                       stub_columns=1)]
 
 
+def _sum_text(amounts: list[int], undecided: bool) -> str:
+    return fmt_number(sum(amounts)) + (EXCLUDING_UNDECIDED if undecided else "")
+
+
 class BudgetSummary(SphinxDirective):
     """``{budget-summary}``: budgets by fiscal year x area and field, then by measure,
     with row, column and 5-year totals, all summed from the measure files."""
@@ -102,11 +107,23 @@ class BudgetSummary(SphinxDirective):
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
         years = plan.fiscal_years
-        header = [["区分", *(f"{y}年度" for y in years), "5年間合計"]]
+        header = [["区分", *(f"{y}年度" for y in years), plan.label("budget_total")]]
 
         def amounts(measures: list) -> list[Cell | Span]:
-            per_year = [sum(m.budget.get(y, 0) for m in measures) for y in years]
-            return [Span(fmt_number(v), classes=["num"]) for v in [*per_year, sum(per_year)]]
+            """Per year and in total; a measure's 未定 year shows as 未定, a sum that
+            leaves one out says so."""
+            cells = []
+            for y in years:
+                given = [m.budget.get(y, 0) for m in measures]
+                if len(given) == 1 and given[0] is None:
+                    cells.append(Span(UNDECIDED, classes=["num"]))
+                else:
+                    cells.append(Span(_sum_text([v for v in given if v is not None],
+                                                None in given), classes=["num"]))
+            undecided = any(m.undecided_years for m in measures)
+            cells.append(Span(_sum_text([m.budget_total for m in measures], undecided),
+                              classes=["num"]))
+            return cells
 
         rows: list[list[Cell | Span]] = []
         for area in plan.areas:
