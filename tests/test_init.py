@@ -21,21 +21,10 @@ import pytest
 from keikaku.cli import main
 
 from .conftest import REPO, sphinx_build
+from .fixture_plans import END, START, TOWNS, init_args, new_args
 
-# A fictitious sphere: three municipalities in two prefectures, a period of another decade.
-TOWNS = {"kitayama": ("北山市", "甲県"), "minamikawa": ("南川町", "甲県"),
-         "nishino": ("西野村", "乙県")}
-START, END = 2016, 2020
 # What this repository's plan names, which a new plan's site must never show.
 OURS = ("一関", "平泉")
-
-
-def init_args(dest: Path) -> list[str]:
-    args = ["init", str(dest), "--name", "第１次北山定住自立圏共生ビジョン",
-            "--sphere", "北山定住自立圏", "--period", f"{START}-{END}", "--central", "kitayama"]
-    for mid, (name, pref) in TOWNS.items():
-        args += ["--municipality", f"{mid}={name}", "--prefecture", f"{mid}={pref}"]
-    return args
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -44,27 +33,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def budget_args(amounts: list[int]) -> list[str]:
-    return [a for year, amount in zip(range(START, END + 1), amounts, strict=True)
-            for a in ("--budget", f"{year}={amount}")]
-
-
 def new_plan(capsys: pytest.CaptureFixture[str], dest: Path) -> Path:
-    """The fixture plan: init, then three measures, by the command line only."""
+    """The fixture plan three-towns: init, then three measures, by the command line only."""
     code, _, err = run(capsys, *init_args(dest))
     assert (code, err) == (0, ""), err
-    calls = [
-        ["new", "emergency-care", "--name", "救急医療体制の連携", "--root", str(dest),
-         *budget_args([1200, 1300, 1300, 1300, 1400]),
-         "--project", "common=救急医療連携事業", "--project", "kitayama=休日当番医事業"],
-        ["new", "bus-network", "--name", "圏域バス路線の維持", "--root", str(dest),
-         *budget_args([5000, 5000, 5100, 5100, 5200]),
-         "--project", "minamikawa=コミュニティバス運行事業",
-         "--project", "nishino=デマンド交通運行事業"],
-        ["new", "local-products", "--name", "地域産品の販路拡大", "--root", str(dest),
-         *budget_args([800, 800, 800, 900, 900]), "--project", "nishino=特産品販売促進事業"],
-    ]
-    for args in calls:
+    for args in new_args(dest):
         code, _, err = run(capsys, *args)
         assert (code, err) == (0, ""), err
     return dest
