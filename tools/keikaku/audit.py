@@ -355,8 +355,9 @@ def _measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
             if v.derivation is not None:
                 out.append(_q(len(v.derivation.numerator), "事業", f"{base} (算出方法の項目数)"))
     for year, amount in m.budget.items():
-        out += [_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"),
-                _q(year, "年", f"measures.{m.id}.budget.{year} (年度)")]
+        if amount is not None:  # None: 未定
+            out.append(_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"))
+        out.append(_q(year, "年", f"measures.{m.id}.budget.{year} (年度)"))
     nonzero = sorted(a for a in m.budget.values() if a)
     if nonzero:
         mid = to_decimal(statistics.median(nonzero))

@@ -31,13 +31,16 @@ from .problems import Problem
 
 def _structure(doc: Document, problems: list[Problem]) -> list[Area]:
     areas: list[Area] = []
-    seen: set[str] = set()
+    # Areas, fields and directions are three namespaces: a measure names a direction,
+    # or a field that has none, by its key.
+    seen: dict[str, set[str]] = {"areas": set(), "fields": set(), "directions": set()}
 
     def unique(kind_path: tuple[object, ...], ident: str) -> None:
-        if ident in seen:
+        kind = str(kind_path[-3])
+        if ident in seen[kind]:
             problems.append(Problem("keikaku.id", doc.rel, doc.line_of(kind_path),
                                     "duplicate-structure-id", {"id": ident}))
-        seen.add(ident)
+        seen[kind].add(ident)
 
     for ai, a in enumerate(doc.data["areas"]):
         unique(("areas", ai, "id"), a["id"])
@@ -45,7 +48,7 @@ def _structure(doc: Document, problems: list[Problem]) -> list[Area]:
         for fi, f in enumerate(a["fields"]):
             unique(("areas", ai, "fields", fi, "id"), f["id"])
             pf = PolicyField(f["id"], f["name"], area, index=fi + 1)
-            for di, d in enumerate(f["directions"]):
+            for di, d in enumerate(f.get("directions", [])):
                 unique(("areas", ai, "fields", fi, "directions", di, "id"), d["id"])
                 ag = d["agreement"]
                 pf.directions.append(
@@ -71,29 +74,46 @@ def _derivation(raw: dict[str, Any] | None) -> Derivation | None:
     )
 
 
-def _kpi_value(raw: dict[str, Any]) -> KpiValue:
-    return KpiValue(raw["fiscal_year"], raw["value"], _derivation(raw.get("derivation")))
+def _kpi_value(raw: dict[str, Any], default_year: int) -> KpiValue:
+    return KpiValue(raw.get("fiscal_year", default_year), raw["value"],
+                    _derivation(raw.get("derivation")))
+
+
+def _unknown(doc: Document, key: str, ident: str, known: list[str],
+             problems: list[Problem]) -> None:
+    close = difflib.get_close_matches(ident, known, n=1)
+    problems.append(Problem(
+        "keikaku.reference", doc.rel, doc.line_of((key,)), f"unknown-{key}",
+        {"id": ident, "hint": {"name": close[0]} if close else None},
+    ))
 
 
 def _measure(doc: Document, directions: dict[str, Direction],
+             fields: dict[str, PolicyField], years: tuple[int, int],
              problems: list[Problem]) -> Measure | None:
     d = doc.data
     body = split_body(doc, problems)
-    direction = directions.get(d["direction"])
-    if direction is None:
-        close = difflib.get_close_matches(d["direction"], list(directions), n=1)
-        problems.append(Problem(
-            "keikaku.reference", doc.rel, doc.line_of(("direction",)), "unknown-direction",
-            {"id": d["direction"], "hint": {"name": close[0]} if close else None},
-        ))
-        return None
+    direction, in_field = None, None
+    if "direction" in d:
+        direction = directions.get(d["direction"])
+        if direction is None:
+            _unknown(doc, "direction", d["direction"], list(directions), problems)
+            return None
+    else:
+        # only a field without directions holds measures directly
+        leaves = {k: f for k, f in fields.items() if not f.directions}
+        in_field = leaves.get(d["field"])
+        if in_field is None:
+            _unknown(doc, "field", d["field"], list(leaves), problems)
+            return None
     kpis = [
-        Kpi(k["name"], k["unit"], k["higher_is_better"], _kpi_value(k["baseline"]),
-            _kpi_value(k["target"]), k.get("target_reason"))
-        for k in d["kpis"]
+        Kpi(k["name"], k["unit"], k["higher_is_better"], _kpi_value(k["baseline"], years[0]),
+            _kpi_value(k["target"], years[1]), k.get("target_reason"))
+        for k in d.get("kpis", [])
     ]
     return Measure(
         id=d["id"], number=d["number"], name=d["name"], direction=direction, kpis=kpis,
+        in_field=in_field,
         budget={int(y): v for y, v in d["budget"].items()},
         budget_breakdown={part: {int(y): v for y, v in years.items()}
                           for part, years in d.get("budget_breakdown", {}).items()},
@@ -139,9 +159,11 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
     p = sources.plan.data
     areas = _structure(sources.structure, problems)
     directions = {d.id: d for a in areas for f in a.fields for d in f.directions}
+    fields = {f.id: f for a in areas for f in a.fields}
+    years = (p["base_year"], p["target_year"])
     measures = []
     for doc in sources.measures:
-        m = _measure(doc, directions, problems) if doc.ok else None
+        m = _measure(doc, directions, fields, years, problems) if doc.ok else None
         if m is not None:
             measures.append(m)
         else:

@@ -112,9 +112,9 @@ def _measure_changes(old: Measure, new: Measure) -> list[Change]:
         out.append(Change("renamed", new.id, label, {"old": old.name, "new": new.name}))
     if old.number != new.number:
         out.append(Change("renumbered", new.id, label, {"old": old.number, "new": new.number}))
-    if old.direction.id != new.direction.id:
+    if old.place.id != new.place.id:
         out.append(Change("moved", new.id, label,
-                          {"old": old.direction.name, "new": new.direction.name}))
+                          {"old": old.place.name, "new": new.place.name}))
     for year in sorted(set(old.budget) | set(new.budget)):
         a, b = old.budget.get(year), new.budget.get(year)
         if a != b:

@@ -8,10 +8,12 @@ import csv
 import io
 from typing import Any
 
+from . import model
 from .model import KpiValue, Plan
 from .values import render_text
 
 COMMON = "共通"
+UNDECIDED = "未定"
 
 
 def _value(v: KpiValue) -> dict[str, Any]:
@@ -32,7 +34,7 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
             "base_year": plan.base_year,
             "target_year": plan.target_year,
             "budget_unit": plan.budget_unit,
-            "budget_note": render_text(plan, plan.budget_note),
+            "budget_note": render_text(plan, plan.budget_note) if plan.budget_note else None,
         },
         "measures": [
             {
@@ -41,16 +43,17 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
                 "name": m.name,
                 "area": m.area.name,
                 "field": m.field.name,
-                "direction": m.direction.name,
-                "direction_id": m.direction.id,
+                "direction": m.direction.name if m.direction else None,
+                "direction_id": m.direction.id if m.direction else None,
                 "kpis": [
                     {"name": k.name, "unit": k.unit, "baseline": _value(k.baseline),
                      "target": _value(k.target)}
                     for k in m.kpis
                 ],
                 "budget": {str(y): m.budget[y] for y in sorted(m.budget)},
+                **({"budget_undecided": m.undecided_years} if m.undecided_years else {}),
                 "projects": {
-                    COMMON: list(m.projects.get("common", [])),
+                    COMMON: list(m.projects.get(model.COMMON, [])),
                     **{names[mid]: list(m.projects.get(mid, [])) for mid in names},
                 },
                 "notes": [render_text(plan, n) for n in m.notes],
@@ -58,6 +61,14 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
             for m in plan.measures
         ],
     }
+
+
+def _budget_cell(budget: dict[int, int | None], year: int) -> object:
+    """A year's amount; 未定 for a year not yet fixed; empty for a year not given."""
+    if year not in budget:
+        return ""
+    amount = budget[year]
+    return UNDECIDED if amount is None else amount
 
 
 def csv_header(plan: Plan) -> list[str]:
@@ -81,8 +92,9 @@ def to_csv(plan: Plan) -> str:
         ] or [[""] * 6]
         for kpi in kpis:
             writer.writerow([
-                m.id, m.number, m.name, m.area.name, m.field.name, m.direction.name, *kpi,
-                *(m.budget.get(y, "") for y in plan.fiscal_years), m.budget_total,
+                m.id, m.number, m.name, m.area.name, m.field.name,
+                m.direction.name if m.direction else "", *kpi,
+                *(_budget_cell(m.budget, y) for y in plan.fiscal_years), m.budget_total,
                 "\n".join(render_text(plan, n) for n in m.notes),
             ])
     return out.getvalue()

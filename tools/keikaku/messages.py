@@ -142,6 +142,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label-area": {"ja": "連携する事項", "en": "area"},
     "label-field": {"ja": "政策分野", "en": "policy field"},
     "label-direction": {"ja": "政策の内容", "en": "direction"},
+    "unknown-field": {
+        "ja": "施策展開の基本的方向のない政策分野「{id}」が docs/data/structure.yaml にありません{hint}",
+        "en": "no policy field '{id}' without directions is in docs/data/structure.yaml{hint}",
+    },
+    "unknown-project-municipality": {
+        "ja": "事業名称の区分「{id}」は計画の市町村にありません。使えるのは {known} です",
+        "en": "the project group '{id}' is not a municipality of the plan; use one of {known}",
+    },
+    "kpi-unit": {
+        "ja": "単位「{unit}」は計画で使える単位にありません。使えるのは {known} です（docs/data/plan.yaml の kpi_units で増やせます）",
+        "en": "the unit '{unit}' is not one of the plan's units: {known} (add it to kpi_units in docs/data/plan.yaml)",
+    },
+    "kpi-year-order": {
+        "ja": "現状値の年度（{baseline}年度）が目標値の年度（{target}年度）より前ではありません",
+        "en": "the baseline year (FY{baseline}) is not before the target year (FY{target})",
+    },
+    "budget-undecided": {
+        "ja": "{year}年度の事業費が未定（null）です。「{year}年度」のように年度を書いた理由を notes に記載してください",
+        "en": "the budget for FY{year} is not fixed (null); explain it in notes naming the year (e.g. '{year}年度')",
+    },
     "unknown-municipality": {
         "ja": "市町「{id}」が docs/data/plan.yaml にありません",
         "en": "the municipality '{id}' is not in docs/data/plan.yaml",
@@ -488,7 +508,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-numbering": {"ja": "表示番号が 1 から N までの重複のない連番であること", "en": "display numbers are 1..N without gaps"},
     "code-reference": {"ja": "施策→施策展開の基本的方向→政策分野→連携する事項、正誤表→施策、協定の内容→市町の参照がすべて存在すること", "en": "every reference resolves"},
     "code-printed": {"ja": "手で入力された名称（カードに印刷された施策名・政策分野・政策の内容）がデータと一致すること", "en": "names typed again equal the data"},
-    "code-kpi-year": {"ja": "成果指標の現状値・目標値が計画の基準年度・目標年度のものであること", "en": "KPI years are the plan's base and target years"},
+    "code-kpi-year": {"ja": "成果指標の現状値の年度が目標値の年度より前で、目標値の年度が計画期間の終わりを超えないこと（年度を省略した値は計画の基準年度・目標年度）", "en": "a KPI's baseline year is before its target year, which is not after the plan period (omitted years are the plan's base and target years)"},
+    "code-kpi-unit": {"ja": "成果指標の単位が計画で使える単位（plan.yaml の kpi_units、省略時は既定の一覧）にあること", "en": "a KPI's unit is one of the plan's units (kpi_units, or the default list)"},
+    "code-unknown-municipality": {"ja": "事業名称の区分（projects のキー）が計画の市町村の ID か common であること", "en": "project groups are the plan's municipality ids or common"},
+    "code-budget-undecided": {"ja": "事業費が未定（null）の年度について、その年度を示した注記があること（未定の年度は合計から除く）", "en": "a budget year left undecided (null) has a note naming the year (totals leave it out)"},
     "code-kpi-derivation": {"ja": "算出方法（分子÷分母）を宣言した端数処理で計算した値が記載値と一致すること", "en": "a KPI derivation gives the stated value under its rounding"},
     "code-kpi-unchanged": {"ja": "目標値が現状値と同じ場合に、現状維持を目標とする理由が記載されていること（警告）", "en": "a target equal to its baseline has a reason (warning)"},
     "code-kpi-outlier": {"ja": "目標値が現状値の 5 倍を超える場合に知らせること（警告。理由を記載すれば記録済み）", "en": "a target over 5 times its baseline is reported (warning)"},

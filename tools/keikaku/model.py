@@ -126,7 +126,7 @@ class Measure:
     id: str
     number: int
     name: str
-    direction: Direction
+    direction: Direction | None  # None: a plan whose field has no directions
     kpis: list[Kpi]
     budget: dict[int, int | None]  # None: 未定 (not yet fixed; a note names the year)
     budget_breakdown: dict[str, dict[int, int]]
@@ -140,14 +140,24 @@ class Measure:
     doc: Document
     # Findings of keikaku check recorded in the errata as printed: check code -> errata id.
     errata: dict[str, str] = field(default_factory=dict)
+    # The field of a measure placed directly under it (``field:``, no direction level).
+    in_field: PolicyField | None = None
 
     @property
     def field(self) -> PolicyField:
-        return self.direction.field
+        if self.direction is not None:
+            return self.direction.field
+        assert self.in_field is not None
+        return self.in_field
 
     @property
     def area(self) -> Area:
-        return self.direction.field.area
+        return self.field.area
+
+    @property
+    def place(self) -> Direction | PolicyField:
+        """Where the measure sits: its direction, or its field when that has none."""
+        return self.direction if self.direction is not None else self.field
 
     @property
     def budget_total(self) -> int:
@@ -287,5 +297,13 @@ class Plan:
                 return m
         return None
 
-    def measures_of(self, direction: Direction) -> list[Measure]:
-        return [m for m in self.measures if m.direction is direction]
+    def measures_of(self, place: Direction | PolicyField) -> list[Measure]:
+        """The measures under a direction, or directly under a field without directions."""
+        return [m for m in self.measures if m.place is place]
+
+    def groups(self, field: PolicyField) -> list[tuple[Direction | None, list[Measure]]]:
+        """A field's directions with their measures; a field without directions is one
+        group (None) of the measures placed directly under it."""
+        if not field.directions:
+            return [(None, self.measures_of(field))]
+        return [(d, self.measures_of(d)) for d in field.directions]

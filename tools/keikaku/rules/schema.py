@@ -60,7 +60,7 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
         line = doc.line_of((*path, name))
         key, params = "schema-unknown-key", {"name": name, "hint": hint}
     elif kind == "type" and isinstance(instance, str) and error.validator_value in (
-        "integer", "number", ["integer"], ["number"]
+        "integer", "number", ["integer"], ["number"], ["integer", "null"]
     ):
         fixed = _as_number_text(instance)
         if fixed is not None and fixed != instance.replace(",", ""):
@@ -70,8 +70,10 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
         elif fixed is not None:
             key, params = "schema-number-as-text", {"value": repr(instance), "fixed": fixed}
         else:
+            expected = error.validator_value
+            expected = expected[0] if isinstance(expected, list) else expected
             key, params = "schema-type", {
-                "value": repr(instance), "expected": f"@type-{error.validator_value}"}
+                "value": repr(instance), "expected": f"@type-{expected}"}
     elif kind == "type":
         expected = error.validator_value
         expected = expected[0] if isinstance(expected, list) else expected

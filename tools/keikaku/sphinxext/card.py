@@ -18,6 +18,7 @@ from .tables import Span, table
 # nothing about it.
 UNSET = "未設定"
 UNDECIDED = "未定"
+NO_KPIS = "設定なし"
 
 
 def _reason_label(k: Kpi) -> str:
@@ -48,7 +49,15 @@ def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
     )
 
 
+def _kpi_cell(v: KpiValue, unit: str, plan_year: int) -> str:
+    """The value, with its year when that is not the column's (the plan's)."""
+    text = fmt_value(v.value, unit)
+    return text if v.fiscal_year == plan_year else f"{text}（{v.fiscal_year}年度）"
+
+
 def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
+    if not m.kpis:
+        return [nodes.inline(text=NO_KPIS, classes=["keikaku-unset"])]
     baseline = f"現状値（{plan.base_year}年度）"
     target = f"目標値（{plan.target_year}年度）"
     rows = []
@@ -57,8 +66,10 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
         # The name heads its row; data-label repeats the column's header where a phone
         # shows each KPI as a block (name, then one line per value).
         rows.append([k.name,
-                     Span(fmt_value(k.baseline.value, k.unit), attributes={"data-label": baseline}),
-                     Span(fmt_value(k.target.value, k.unit), attributes={"data-label": target})])
+                     Span(_kpi_cell(k.baseline, k.unit, plan.base_year),
+                          attributes={"data-label": baseline}),
+                     Span(_kpi_cell(k.target, k.unit, plan.target_year),
+                          attributes={"data-label": target})])
         for label, v in (("現状値", k.baseline), ("目標値", k.target)):
             text = _derivation_text(k, v)
             if text:
@@ -164,7 +175,7 @@ class MeasureCard(SphinxDirective):
             ["施策名", name],
             ["連携する事項", m.area.name],
             ["政策分野", m.field.name],
-            ["政策の内容", d.name],
+            *([["政策の内容", d.name]] if d is not None else []),
             ["SDGsとの関連性", ", ".join(map(str, m.sdgs)) if m.sdgs else
              nodes.inline(text=plan.source_notes.get("sdgs_missing", UNSET),
                           classes=["keikaku-unset"])],

@@ -10,6 +10,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from ..model import Measure
 from ..numbers import fmt_number
 from ..values import render_text
 from .archive import archive_link, note_archive_dependencies, source_link
@@ -45,14 +46,13 @@ class StructureDiagram(SphinxDirective):
         plan = plan_for(self.env)
         rows: list[list[Cell | Span]] = []
         for area in plan.areas:
-            area_rows = sum(max(1, len(plan.measures_of(d)))
-                            for f in area.fields for d in f.directions)
+            area_rows = sum(max(1, len(ms)) for f in area.fields for _, ms in plan.groups(f))
             first_in_area = True
             for field in area.fields:
-                field_rows = sum(max(1, len(plan.measures_of(d))) for d in field.directions)
+                field_rows = sum(max(1, len(ms)) for _, ms in plan.groups(field))
                 first_in_field = True
-                for direction in field.directions:
-                    measures = plan.measures_of(direction) or [None]
+                for direction, in_group in plan.groups(field):
+                    measures: list[Measure | None] = [*in_group] or [None]
                     for i, m in enumerate(measures):
                         row: list[Cell | Span] = []
                         if first_in_area:
@@ -61,8 +61,9 @@ class StructureDiagram(SphinxDirective):
                         if first_in_field:
                             row.append(Span(field.name, rows=field_rows))
                             first_in_field = False
-                        if i == 0:
-                            row.append(Span(direction.name, rows=len(measures)))
+                        if i == 0:  # a field without directions: an empty cell
+                            row.append(Span(direction.name if direction else "",
+                                            rows=len(measures)))
                         if m is None:
                             row.append(nodes.inline(text="（具体的な取組なし）",
                                                     classes=["keikaku-unset"]))
