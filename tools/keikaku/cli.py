@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="施策の ID（英小文字とハイフン。例: new-measure）")
     new.add_argument("--name", required=True, help="施策名")
     new.add_argument("--direction",
-                     help="施策展開の基本的方向の ID（計画に１つしかないときは省略できる）")
+                     help="施策展開の基本的方向の ID（方向のない計画では政策分野の ID。"
+                          "計画に１つしかないときは省略できる）")
     new.add_argument("--budget", action="append", default=[], metavar="YEAR=AMOUNT",
                      help="年度ごとの事業費（例: --budget 2026=1200。年度ごとに繰り返す）")
     new.add_argument("--project", action="append", default=[], metavar="MUNICIPALITY=NAME",
@@ -254,13 +255,13 @@ def _new(args: argparse.Namespace) -> int:
         detail = render("new-exists", args.lang, path=path.relative_to(root).as_posix())
     else:
         try:
-            direction = _new_direction(plan, args.direction, args.lang)
+            place = _new_place(plan, args.direction, args.lang)
             budget = _new_budget(plan, args.budget, args.lang)
             projects = _new_projects(plan, args.project, args.lang)
         except UsageError as exc:
             detail = str(exc)
         else:
-            written = new_measure(plan, root, args.id, args.name, direction, budget=budget,
+            written = new_measure(plan, root, args.id, args.name, place, budget=budget,
                                   projects=projects, kpi=args.kpi)
             print(render("new-done", args.lang, path=written.relative_to(root).as_posix()))
             return EXIT_OK
@@ -268,20 +269,24 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def _new_direction(plan, given: str | None, lang: str) -> str:
-    """The direction of a new measure: the one given, or the plan's only one."""
+def _new_place(plan, given: str | None, lang: str) -> tuple[str, str]:
+    """Where a new measure sits: ``("direction", id)``, or ``("field", id)`` for a field
+    without directions; the one given, or the plan's only place when there is one."""
     import difflib
 
-    directions = [d.id for d in plan.directions()]
+    places = [("direction", d.id) for d in plan.directions()] + [
+        ("field", f.id) for f in plan.fields() if not f.directions]
+    ids = [ident for _, ident in places]
     if given is None:
-        if len(directions) == 1:
-            return directions[0]
-        raise UsageError(render("new-direction-required", lang, known=", ".join(directions)))
-    if given not in directions:
-        close = difflib.get_close_matches(given, directions, n=1)
+        if len(places) == 1:
+            return places[0]
+        raise UsageError(render("new-direction-required", lang, known=", ".join(ids)))
+    found = next((p for p in places if p[1] == given), None)
+    if found is None:
+        close = difflib.get_close_matches(given, ids, n=1)
         raise UsageError(render("unknown-direction", lang, id=given,
                                 hint=render("did-you-mean", lang, name=close[0]) if close else ""))
-    return given
+    return found
 
 
 def _new_budget(plan, pairs: list[str], lang: str) -> dict[int, int]:

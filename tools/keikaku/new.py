@@ -21,7 +21,7 @@ TEMPLATE = """---
 id: {id}
 number: {number}
 name: {name}
-direction: {direction}
+{place_key}: {place}
 {kpis}budget:
 {budget}projects:
 {projects}sdgs: []
@@ -64,15 +64,17 @@ def _list(values: list[str]) -> str:
     return "".join(f"\n    - {_scalar(v)}" for v in values) if values else " []"
 
 
-def new_measure(plan: Plan, root: Path, measure_id: str, name: str, direction: str,
+def new_measure(plan: Plan, root: Path, measure_id: str, name: str, place: str | tuple[str, str],
                 budget: dict[int, int] | None = None,
                 projects: dict[str, list[str]] | None = None, kpi: str | None = None) -> Path:
     """Write measures/<id>.md (creating measures/); the caller has checked that the id is
-    new and the budget years, project keys and direction are the plan's. Project groups
+    new and the budget years, project keys and place are the plan's. ``place`` is a
+    direction id, or ``("field", id)`` for a field without directions. Project groups
     are ``common`` and the plan's own municipality ids. A year without an amount is 0
     (reported until filled in); without a KPI name, the measure has no KPI; with one, its
     values are placeholders."""
     budget, projects = budget or {}, projects or {}
+    place_key, place_id = ("direction", place) if isinstance(place, str) else place
     path = root / "measures" / f"{measure_id}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     number = max((m.number for m in plan.measures), default=0) + 1
@@ -84,7 +86,7 @@ def new_measure(plan: Plan, root: Path, measure_id: str, name: str, direction: s
         target_year=plan.target_year, higher="true" if ph.KPI_HIGHER_IS_BETTER else "false")
     with path.open("x", encoding="utf-8", newline="\n") as f:
         f.write(TEMPLATE.format(
-            id=measure_id, number=number, name=_scalar(name), direction=direction,
+            id=measure_id, number=number, name=_scalar(name), place_key=place_key, place=place_id,
             kpis=kpis, budget=years, projects=groups,
             content=ph.CONTENT, effect=ph.EFFECT, roles=ph.ROLES))
     return path
