@@ -192,3 +192,20 @@ def test_keikaku_init_as_a_command(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "keikaku", *init_args(tmp_path / "p")],
                             capture_output=True, text=True, check=False, cwd=REPO)
     assert result.returncode == 0 and "structure.yaml" in result.stdout, result.stderr
+
+
+def test_templates_and_schemas_are_package_data() -> None:
+    """An installed keikaku (a wheel, not this source tree) carries what init writes and
+    the schemas a plan without its own uses: pyproject.toml's package-data names them all."""
+    import tomllib
+
+    from keikaku.scaffold import TEMPLATES
+    from keikaku.schemas import PACKAGE_SCHEMAS, SCHEMA_FILES
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["keikaku"]
+    package = TEMPLATES.parents[1]
+    shipped = {p for pattern in patterns for p in package.glob(pattern) if p.is_file()}
+    templates = {p for p in TEMPLATES.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert templates and templates <= shipped
+    assert {PACKAGE_SCHEMAS / name for name in SCHEMA_FILES.values()} <= shipped
