@@ -237,7 +237,7 @@ def _new(args: argparse.Namespace) -> int:
     import re
 
     from .check import load_plan
-    from .new import new_measure
+    from .new import NewError, new_measure, parse_budget, parse_projects, place_of
 
     root = plan_root(args.root, args.lang)
     if root is None:
@@ -255,11 +255,15 @@ def _new(args: argparse.Namespace) -> int:
         detail = render("new-exists", args.lang, path=path.relative_to(root).as_posix())
     else:
         try:
-            place = _new_place(plan, args.direction, args.lang)
-            budget = _new_budget(plan, args.budget, args.lang)
-            projects = _new_projects(plan, args.project, args.lang)
-        except UsageError as exc:
-            detail = str(exc)
+            place = place_of(plan, args.direction)
+            budget = parse_budget(plan, args.budget)
+            projects = parse_projects(plan, args.project)
+        except NewError as exc:
+            params = dict(exc.params)
+            if "close" in params:  # a near id: 「…ではありませんか」
+                close = params.pop("close")
+                params["hint"] = render("did-you-mean", args.lang, name=close) if close else ""
+            detail = render(exc.key, args.lang, **params)
         else:
             written = new_measure(plan, root, args.id, args.name, place, budget=budget,
                                   projects=projects, kpi=args.kpi)
@@ -267,52 +271,6 @@ def _new(args: argparse.Namespace) -> int:
             return EXIT_OK
     print(render("cli-usage", args.lang, detail=detail), file=sys.stderr)
     return EXIT_USAGE
-
-
-def _new_place(plan, given: str | None, lang: str) -> tuple[str, str]:
-    """Where a new measure sits: ``("direction", id)``, or ``("field", id)`` for a field
-    without directions; the one given, or the plan's only place when there is one."""
-    import difflib
-
-    places = [("direction", d.id) for d in plan.directions()] + [
-        ("field", f.id) for f in plan.fields() if not f.directions]
-    ids = [ident for _, ident in places]
-    if given is None:
-        if len(places) == 1:
-            return places[0]
-        raise UsageError(render("new-direction-required", lang, known=", ".join(ids)))
-    found = next((p for p in places if p[1] == given), None)
-    if found is None:
-        close = difflib.get_close_matches(given, ids, n=1)
-        raise UsageError(render("unknown-direction", lang, id=given,
-                                hint=render("did-you-mean", lang, name=close[0]) if close else ""))
-    return found
-
-
-def _new_budget(plan, pairs: list[str], lang: str) -> dict[int, int]:
-    """``--budget YEAR=AMOUNT`` for years of the period, each once, whole amounts >= 0."""
-    budget: dict[int, int] = {}
-    for text in pairs:
-        year, _, amount = text.partition("=")
-        year, amount = year.strip(), amount.strip().replace(",", "")
-        if not (year.isdigit() and amount.isdigit() and int(year) in plan.fiscal_years
-                and int(year) not in budget):
-            raise UsageError(render("new-bad-budget", lang, value=text, unit=plan.budget_unit,
-                                    start=plan.period_start, end=plan.period_end))
-        budget[int(year)] = int(amount)
-    return budget
-
-
-def _new_projects(plan, pairs: list[str], lang: str) -> dict[str, list[str]]:
-    """``--project MUNICIPALITY=NAME``: project names by the plan's municipality ids."""
-    ids = ["common", *(m.id for m in plan.municipalities)]
-    projects: dict[str, list[str]] = {}
-    for text in pairs:
-        mid, sep, name = text.partition("=")
-        if not sep or mid.strip() not in ids or not name.strip():
-            raise UsageError(render("new-bad-project", lang, value=text, known=", ".join(ids)))
-        projects.setdefault(mid.strip(), []).append(name.strip())
-    return projects
 
 
 def _init(args: argparse.Namespace) -> int:

@@ -54,6 +54,60 @@ KPI = """\
 """
 
 
+class NewError(ValueError):
+    """A flag of ``keikaku new`` the plan cannot take: a message key and its parameters."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def place_of(plan: Plan, given: str | None) -> tuple[str, str]:
+    """Where a new measure sits: ``("direction", id)``, or ``("field", id)`` for a field
+    without directions; the one given, or the plan's only place when it has one."""
+    import difflib
+
+    places = [("direction", d.id) for d in plan.directions()] + [
+        ("field", f.id) for f in plan.fields() if not f.directions]
+    ids = [ident for _, ident in places]
+    if given is None:
+        if len(places) == 1:
+            return places[0]
+        raise NewError("new-direction-required", known=", ".join(ids))
+    found = next((p for p in places if p[1] == given), None)
+    if found is None:
+        close = difflib.get_close_matches(given, ids, n=1)
+        raise NewError("unknown-direction", id=given, close=close[0] if close else "")
+    return found
+
+
+def parse_budget(plan: Plan, pairs: list[str]) -> dict[int, int]:
+    """``--budget YEAR=AMOUNT``: years of the period, each once, whole amounts >= 0
+    (thousands separators allowed)."""
+    budget: dict[int, int] = {}
+    for text in pairs:
+        year, _, amount = text.partition("=")
+        year, amount = year.strip(), amount.strip().replace(",", "")
+        if not (year.isdigit() and amount.isdigit() and int(year) in plan.fiscal_years
+                and int(year) not in budget):
+            raise NewError("new-bad-budget", value=text, unit=plan.budget_unit,
+                           start=plan.period_start, end=plan.period_end)
+        budget[int(year)] = int(amount)
+    return budget
+
+
+def parse_projects(plan: Plan, pairs: list[str]) -> dict[str, list[str]]:
+    """``--project MUNICIPALITY=NAME``: project names by ``common`` or a municipality id."""
+    ids = ["common", *(m.id for m in plan.municipalities)]
+    projects: dict[str, list[str]] = {}
+    for text in pairs:
+        mid, sep, name = text.partition("=")
+        if not sep or mid.strip() not in ids or not name.strip():
+            raise NewError("new-bad-project", value=text, known=", ".join(ids))
+        projects.setdefault(mid.strip(), []).append(name.strip())
+    return projects
+
+
 def _scalar(value: str) -> str:
     """A YAML string as PyYAML writes it (quoted only where YAML needs it)."""
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True,
