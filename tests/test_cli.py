@@ -107,15 +107,15 @@ def test_no_plan_exit_2(capsys, tmp_path: Path) -> None:
     assert code == 2 and "計画が見つかりません" in err
 
 
-def test_export_json_validates(capsys) -> None:
+def test_export_json_validates(capsys, plan) -> None:
     code, out, _ = run(capsys, "export", "--root", str(REPO), "--format", "json")
     assert code == 0
     data = json.loads(out)
     schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator(schema).validate(data)
     first = data["measures"][0]
-    assert isinstance(first["budget"]["2024"], int)
-    assert set(first["projects"]) == {"共通", "一関市", "平泉町"}
+    assert isinstance(first["budget"][str(plan.period_start)], int)
+    assert set(first["projects"]) == {"共通", *(m.name for m in plan.municipalities)}
 
 
 def test_export_csv_one_row_per_kpi(capsys) -> None:

@@ -122,3 +122,98 @@ def test_value_joins_lists_counts_and_gives_the_era(plan) -> None:
     assert resolve(plan, "plan.period.start:fiscal_era").endswith("年度")
     assert resolve(plan, "plan.period.start:era") + "度" == resolve(
         plan, "plan.period.start:fiscal_era")
+
+
+SMALL_PLAN = """\
+name: 第１次みなみ・きた定住自立圏共生ビジョン
+sphere: みなみ・きた定住自立圏
+municipalities:
+  - {id: minami, name: みなみ市, prefecture: 甲県}
+  - {id: kita, name: きた町, prefecture: 甲県}
+  - {id: nishi, name: にし村, prefecture: 乙県}
+central_cities: [minami, kita]
+agreements:
+  - {name: みなみ・にし定住自立圏形成協定, municipalities: [minami, nishi], signed: 2011-04-01}
+  - {name: きた・にし定住自立圏形成協定, municipalities: [kita, nishi], signed: 2011-05-01}
+period: {start: 2012, end: 2016}
+base_year: 2010
+target_year: 2016
+budget_unit: 千円
+"""
+SMALL_STRUCTURE = """\
+areas:
+  - id: life
+    name: 生活機能の強化
+    fields:
+      - id: medical
+        name: 医療
+"""
+SMALL_MEASURE = """\
+---
+id: clinic
+number: 1
+name: 診療所運営事業
+field: medical
+budget: {2012: 100, 2013: 100, 2014: 100, 2015: null, 2016: null}
+projects:
+  common: [診療所運営事業]
+  nishi: []
+sdgs: []
+notes:
+  - 2015年度以降の事業費は未定です。
+---
+
+## 取組内容
+
+診療所を運営する。
+
+## 事業効果
+
+医療が確保される。
+
+## 役割分担
+
+みなみ市が運営し、費用を負担する。
+"""
+
+
+def small_plan(root: Path) -> Path:
+    """Three municipalities in two prefectures, two central cities, two agreements, a
+    field without directions, a measure without KPIs whose last years are 未定, and
+    none of the optional files (population, errata, comments, comparison, facts,
+    glossary, archived source)."""
+    import shutil
+
+    (root / "docs" / "data").mkdir(parents=True)
+    (root / "measures").mkdir()
+    shutil.copytree(REPO / "schemas", root / "schemas")
+    (root / "docs/data/plan.yaml").write_text(SMALL_PLAN, encoding="utf-8")
+    (root / "docs/data/structure.yaml").write_text(SMALL_STRUCTURE, encoding="utf-8")
+    (root / "measures/clinic.md").write_text(SMALL_MEASURE, encoding="utf-8")
+    return root
+
+
+def test_a_small_plan_without_optional_files_checks_clean(tmp_path: Path) -> None:
+    result = load_plan(small_plan(tmp_path / "plan"))
+    assert [p.format() for p in result.problems] == []
+    plan = result.plan
+    assert plan.population is None and plan.errata == [] and plan.comments is None
+    m = plan.measure("clinic")
+    assert m.direction is None and m.kpis == [] and m.undecided_years == [2015, 2016]
+    assert plan.label("budget_total") == f"{len(plan.fiscal_years)}年間合計"
+    data = to_json_data(plan)
+    _export_schema().validate(data)
+    assert data["plan"]["municipalities"] == ["みなみ市", "きた町", "にし村"]
+    assert data["plan"]["central_city"] == "みなみ市・きた町"
+    assert resolve(plan, "plan.municipalities:count") == "１市１町１村"
+    assert resolve(plan, "plan.municipalities:names(及び)") == "みなみ市、きた町及びにし村"
+
+
+def test_a_small_plan_reports_an_undecided_year_without_its_note(tmp_path: Path) -> None:
+    root = small_plan(tmp_path / "plan")
+    _edit(root, "measures/clinic.md", "  - 2015年度以降の事業費は未定です。\n",
+          "  - 2016年度の事業費は未定です。\n")
+    text = (root / "measures/clinic.md").read_text(encoding="utf-8")
+    line = text[:text.index("budget:")].count("\n") + 1  # the flow mapping's line
+    found = [(p.code, p.line) for p in load_plan(root).problems]
+    assert found == [("keikaku.budget-undecided", line)]

@@ -169,15 +169,20 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         else:
             doc.ok = False  # its problem is reported; its content is not checked further
     measures.sort(key=lambda m: (m.number, m.id))
+    # A plan written before the general form (a published/* tag that keikaku diff
+    # reads) has one central_city and one agreement.
+    central = p["central_cities"] if "central_cities" in p else [p["central_city"]]
     agreements = [Agreement(a["name"], tuple(a.get("municipalities", ())),
-                            _date(a["signed"])) for a in p["agreements"]]
+                            _date(a["signed"]))
+                  for a in (p["agreements"] if "agreements" in p else [p["agreement"]])]
     raw = {"plan": p, "structure": sources.structure.data}
-    if sources.population.ok:
-        raw["population"] = sources.population.data
+    population, errata = sources.population, sources.errata
+    if population is not None and population.ok:
+        raw["population"] = population.data
     if sources.facts is not None and sources.facts.ok:
         raw["facts"] = sources.facts.data["facts"]
     return Plan(
-        name=p["name"], sphere=p["sphere"], central_cities=list(p["central_cities"]),
+        name=p["name"], sphere=p["sphere"], central_cities=list(central),
         municipalities=[Municipality(m["id"], m["name"], m.get("prefecture"))
                         for m in p["municipalities"]],
         period_start=p["period"]["start"], period_end=p["period"]["end"],
@@ -186,11 +191,12 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
         budget_unit=p["budget_unit"], budget_note=p.get("budget_note"),
         land_area=p.get("land_area"),
         areas=areas, measures=measures,
-        population=_population(sources.population) if sources.population.ok else None,
-        errata=list(sources.errata.data["errata"]) if sources.errata.ok else [],
+        population=_population(population) if population and population.ok else None,
+        errata=list(errata.data["errata"]) if errata and errata.ok else [],
         raw=raw,
         sources={"plan": sources.plan, "structure": sources.structure,
-                 "population": sources.population, "errata": sources.errata,
+                 **({"population": population} if population else {}),
+                 **({"errata": errata} if errata else {}),
                  **({"comments": sources.comments}
                     if sources.comments and sources.comments.ok else {})},
         comments=sources.comments.data if sources.comments and sources.comments.ok else None,

@@ -131,6 +131,8 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
     problems += _errata_links(plan, sources)
     measure_ids = {PurePosixPath(doc.rel).stem for doc in sources.measures} | set(seen_ids)
     for i, entry in enumerate(plan.errata):
+        if sources.errata is None:
+            break
         if "measure" in entry and entry["measure"] not in measure_ids:
             problems.append(Problem("keikaku.reference", sources.errata.rel,
                                     sources.errata.line_of(("errata", i, "measure")),
