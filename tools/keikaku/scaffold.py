@@ -118,6 +118,11 @@ def plan_yaml(plan: NewPlan) -> str:
         + (f"    prefecture: {_scalar(t.prefecture)}\n" if t.prefecture else "")
         for t in plan.municipalities)
     central = ", ".join(plan.central)
+    # One agreement per municipality that is not a central city, as the national scheme
+    # has it; the clerk transcribes each one's name and date.
+    towns_out = [t.id for t in plan.municipalities if t.id not in plan.central] or plan.central
+    agreements = "".join(f"#   - name: （協定の名称）\n#     municipalities: [{central}, {t}]\n"
+                         "#     signed: YYYY-MM-DD\n" for t in towns_out)
     return f"""\
 # 計画の基本情報（keikaku init が作成）。ページの名称や年はすべてここから入るため、
 # 変えるときはここだけを直します。
@@ -125,12 +130,9 @@ name: {_scalar(plan.name)}
 sphere: {_scalar(plan.sphere)}
 municipalities:            # 計画に載せる順
 {towns}central_cities: [{central}]
-# 定住自立圏形成協定: 原資料から、協定ごとに次の形で転記します。
+# 定住自立圏形成協定: 原資料から、協定ごとに次の形で転記します（「#」を外して書きます）。
 # agreements:
-#   - name: （協定の名称）
-#     municipalities: [{central}, …]
-#     signed: YYYY-MM-DD
-period:
+{agreements}period:
   start: {plan.start}
   end: {plan.end}
 # 成果指標の現状値・目標値の年度（指標ごとに別の年度も書けます）。keikaku init は
