@@ -174,7 +174,9 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
     central = p["central_cities"] if "central_cities" in p else [p["central_city"]]
     agreements = [Agreement(a["name"], tuple(a.get("municipalities", ())),
                             _date(a["signed"]))
-                  for a in (p["agreements"] if "agreements" in p else [p["agreement"]])]
+                  for a in (p["agreements"] if "agreements" in p
+                            else [p["agreement"]] if "agreement" in p
+                            else [])]  # a plan just begun (keikaku init): none transcribed yet
     raw = {"plan": p, "structure": sources.structure.data}
     population, errata = sources.population, sources.errata
     if population is not None and population.ok:
