@@ -245,3 +245,18 @@ def test_the_card_shows_undecided_years_and_kpis_of_their_own_years(tmp_path: Pa
     plan = load_plan(root).plan
     text = kpi_block(plan, plan.measure("clinic"))[0].astext()
     assert f"10人（{own}年度）" in text and "20人" in text and "20人（" not in text
+
+
+def test_a_plan_may_rename_the_card_rows_and_the_period_total(tmp_path: Path) -> None:
+    from keikaku.model import DEFAULT_LABELS
+
+    root = small_plan(tmp_path / "plan")
+    _edit(root, "docs/data/plan.yaml", "budget_unit: 千円\n",
+          "budget_unit: 千円\nlabels:\n  card_municipalities: 関係市町村\n"
+          "  budget_total: 計画期間の合計\n")
+    result = load_plan(root)
+    assert [p.format() for p in result.problems] == []
+    plan = result.plan
+    assert plan.label("card_municipalities") == "関係市町村"
+    assert plan.label("budget_total") == "計画期間の合計"
+    assert plan.label("card_name") == DEFAULT_LABELS["card_name"]
