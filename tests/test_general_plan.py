@@ -217,3 +217,46 @@ def test_a_small_plan_reports_an_undecided_year_without_its_note(tmp_path: Path)
     line = text[:text.index("budget:")].count("\n") + 1  # the flow mapping's line
     found = [(p.code, p.line) for p in load_plan(root).problems]
     assert found == [("keikaku.budget-undecided", line)]
+
+
+def test_the_card_shows_undecided_years_and_kpis_of_their_own_years(tmp_path: Path) -> None:
+    """The card's blocks, rendered without Sphinx: 未定 in its year, a total that says
+    it leaves it out, 設定なし for no KPIs, and a KPI's own year beside its value."""
+    from keikaku.sphinxext.card import (
+        EXCLUDING_UNDECIDED,
+        NO_KPIS,
+        UNDECIDED,
+        budget_block,
+        kpi_block,
+    )
+
+    root = small_plan(tmp_path / "plan")
+    plan = load_plan(root).plan
+    m = plan.measure("clinic")
+    text = budget_block(plan, m).astext()
+    cells = [line for line in text.split("\n") if line]
+    assert cells.count(UNDECIDED) == len(m.undecided_years)
+    assert cells[-1] == f"{m.budget_total:,}{EXCLUDING_UNDECIDED}"
+    assert [n.astext() for n in kpi_block(plan, m)] == [NO_KPIS]
+    own = plan.base_year + 1
+    _edit(root, "measures/clinic.md", "field: medical\n",
+          "field: medical\nkpis:\n  - name: 受診者数\n    unit: 人\n    higher_is_better: true\n"
+          f"    baseline: {{fiscal_year: {own}, value: 10}}\n    target: {{value: 20}}\n")
+    plan = load_plan(root).plan
+    text = kpi_block(plan, plan.measure("clinic"))[0].astext()
+    assert f"10人（{own}年度）" in text and "20人" in text and "20人（" not in text
+
+
+def test_a_plan_may_rename_the_card_rows_and_the_period_total(tmp_path: Path) -> None:
+    from keikaku.model import DEFAULT_LABELS
+
+    root = small_plan(tmp_path / "plan")
+    _edit(root, "docs/data/plan.yaml", "budget_unit: 千円\n",
+          "budget_unit: 千円\nlabels:\n  card_municipalities: 関係市町村\n"
+          "  budget_total: 計画期間の合計\n")
+    result = load_plan(root)
+    assert [p.format() for p in result.problems] == []
+    plan = result.plan
+    assert plan.label("card_municipalities") == "関係市町村"
+    assert plan.label("budget_total") == "計画期間の合計"
+    assert plan.label("card_name") == DEFAULT_LABELS["card_name"]

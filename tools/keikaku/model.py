@@ -20,7 +20,15 @@ DEFAULT_KPI_UNITS = ("人", "人回", "社", "件", "%", "回", "台", "組", "�
 
 # Card and table wording of the national template, which a plan may override
 # (plan.yaml ``labels``); ``{n}`` is the number of years of the plan period.
-DEFAULT_LABELS = {"budget_total": "{n}年間合計"}
+DEFAULT_LABELS = {
+    "budget_total": "{n}年間合計",
+    # the rows of the measure card (施策カード), in its order
+    "card_name": "施策名", "card_area": "連携する事項", "card_field": "政策分野",
+    "card_direction": "政策の内容", "card_sdgs": "SDGsとの関連性", "card_content": "取組内容",
+    "card_kpis": "成果指標（KPI）", "card_municipalities": "関係市町",
+    "card_budget": "実施年度・事業費", "card_projects": "事業名称", "card_effect": "事業効果",
+    "card_roles": "役割分担",
+}
 
 
 @dataclass(frozen=True)

@@ -171,22 +171,24 @@ class MeasureCard(SphinxDirective):
         self.measure = m
         d = m.direction
         name = nodes.strong(text=m.name)
+        label = plan.label  # the national template's row names, or the plan's (labels)
         rows = [
-            ["施策名", name],
-            ["連携する事項", m.area.name],
-            ["政策分野", m.field.name],
-            *([["政策の内容", d.name]] if d is not None else []),
-            ["SDGsとの関連性", ", ".join(map(str, m.sdgs)) if m.sdgs else
+            [label("card_name"), name],
+            [label("card_area"), m.area.name],
+            [label("card_field"), m.field.name],
+            *([[label("card_direction"), d.name]] if d is not None else []),
+            [label("card_sdgs"), ", ".join(map(str, m.sdgs)) if m.sdgs else
              nodes.inline(text=plan.source_notes.get("sdgs_missing", UNSET),
                           classes=["keikaku-unset"])],
-            ["取組内容", self.body("取組内容", m.content)],
-            [Span("成果指標（KPI）"), kpi_block(plan, m)],
-            ["関係市町", nodes.inline(text=plan.source_notes.get("marks_missing", UNSET),
-                                      classes=["keikaku-unset"])],
-            ["実施年度・事業費", budget_block(plan, m)],
-            ["事業名称", projects_block(plan, m)],
-            ["事業効果", self.body("事業効果", m.effect)],
-            ["役割分担", self.body("役割分担", m.roles)],
+            [label("card_content"), self.body("取組内容", m.content)],
+            [Span(label("card_kpis")), kpi_block(plan, m)],
+            [label("card_municipalities"),
+             nodes.inline(text=plan.source_notes.get("marks_missing", UNSET),
+                          classes=["keikaku-unset"])],
+            [label("card_budget"), budget_block(plan, m)],
+            [label("card_projects"), projects_block(plan, m)],
+            [label("card_effect"), self.body("事業効果", m.effect)],
+            [label("card_roles"), self.body("役割分担", m.roles)],
         ]
         card = nodes.container(classes=["keikaku-card"], ids=[f"card-{m.id}"])
         card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1,
