@@ -1,7 +1,8 @@
 """Sessions of the keikaku repository. Versions are pinned in constraints.txt.
 
     nox -s build      # the site (_build/html) and the PDF (_build/pdf), from the data
-    nox -s tests      # lint, then every test (rules, site build, PDF, browser if present)
+    nox -s tests      # lint, every test (rules, site build, PDF, browser if present), then
+                      # keikaku's standing tests of a plan (keikaku.plan_tests) on this one
     nox -s check      # keikaku check on the repository
     nox -s bench      # the benchmarks of docs/benchmarks.md
 """
@@ -49,6 +50,9 @@ def tests(session: nox.Session) -> None:
         session.log("npm not found: the accessibility check will be skipped")
     session.run("ruff", "check", "tools", "tests", "benchmarks", "noxfile.py", "conf.py")
     session.run("pytest", *session.posargs)
+    # keikaku's standing tests of a plan, as any plan's repository runs them (its site build
+    # included); the tests above are this plan's own.
+    session.run("pytest", "--pyargs", "keikaku.plan_tests")
 
 
 @nox.session

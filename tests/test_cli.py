@@ -107,15 +107,15 @@ def test_no_plan_exit_2(capsys, tmp_path: Path) -> None:
     assert code == 2 and "計画が見つかりません" in err
 
 
-def test_export_json_validates(capsys) -> None:
+def test_export_json_validates(capsys, plan) -> None:
     code, out, _ = run(capsys, "export", "--root", str(REPO), "--format", "json")
     assert code == 0
     data = json.loads(out)
     schema = json.loads((REPO / "schemas" / "export.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator(schema).validate(data)
     first = data["measures"][0]
-    assert isinstance(first["budget"]["2024"], int)
-    assert set(first["projects"]) == {"共通", "一関市", "平泉町"}
+    assert isinstance(first["budget"][str(plan.period_start)], int)
+    assert set(first["projects"]) == {"共通", *(m.name for m in plan.municipalities)}
 
 
 def test_export_csv_one_row_per_kpi(capsys) -> None:
@@ -162,10 +162,12 @@ def test_check_never_rewrites_files(capsys, plan_copy: Path) -> None:
 
 def test_new_measure_is_numbered_next_and_checked(capsys, plan_copy: Path) -> None:
     code, out, _ = run(capsys, "new", "night-clinic", "--name", "夜間診療所事業",
-                       "--direction", "community-health-care", "--root", str(plan_copy))
+                       "--direction", "community-health-care", "--kpi", "夜間の受診者数",
+                       "--root", str(plan_copy))
     assert code == 0 and "measures/night-clinic.md" in out
     text = (plan_copy / "measures" / "night-clinic.md").read_text(encoding="utf-8")
     assert "number: 33\n" in text and "name: 夜間診療所事業\n" in text
+    assert "  - name: 夜間の受診者数\n" in text
     assert "  ichinoseki: []\n  hiraizumi: []\n" in text  # the plan's municipalities
     code, out, _ = run(capsys, "check", str(plan_copy))
     assert code == 1  # the zero budgets wait for amounts or a note
@@ -177,13 +179,13 @@ def test_new_measure_is_numbered_next_and_checked(capsys, plan_copy: Path) -> No
     expected.append(lines.index("      value: 0") + 1)  # the KPI's 0 -> 0
     reported = [int(x.split(":")[1]) for x in out.splitlines()
                 if x.startswith("measures/night-clinic.md:") and "[keikaku.placeholder]" in x]
-    assert sorted(reported) == sorted(expected) and len(expected) == 5
+    assert sorted(reported) == sorted(expected) and len(expected) == 4
     assert all(": 警告: 未記入" in x for x in out.splitlines() if "[keikaku.placeholder]" in x)
     # One problem, one message: the unfilled 0 -> 0 is not also an unchanged target.
     assert not [x for x in out.splitlines()
                 if x.startswith("measures/night-clinic.md:") and "[keikaku.kpi-" in x]
     code, out, _ = run(capsys, "check", str(plan_copy), "--strict")
-    assert sum(": エラー: 未記入" in x for x in out.splitlines()) == 5
+    assert sum(": エラー: 未記入" in x for x in out.splitlines()) == 4
 
 
 def test_new_creates_the_measures_folder(capsys, plan_copy: Path) -> None:

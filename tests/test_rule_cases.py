@@ -4,6 +4,7 @@ in one place and must be reported with the exact code, file and line."""
 from __future__ import annotations
 
 import functools
+import tempfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -14,15 +15,17 @@ import yaml
 from keikaku.check import load_plan
 from keikaku.problems import CODES, Severity
 
-from .conftest import REPO
+from .conftest import REPO, copy_plan
+from .fixture_plans import copy_fixture_plan
 
 CASES_DIR = Path(__file__).parent / "cases"
 
 
 @functools.cache
-def baseline():
-    """The real repository's own problems, computed once."""
-    return load_plan(REPO)
+def baseline(plan: str | None = None):
+    """The problems of the real repository (or of a fixture plan), computed once."""
+    return load_plan(REPO if plan is None else copy_fixture_plan(plan, Path(
+        tempfile.mkdtemp(prefix="keikaku-baseline-")) / plan))
 
 
 def _cases() -> list[Any]:
@@ -89,11 +92,16 @@ def expected_line(root: Path, case: dict[str, Any], expect: dict[str, Any]) -> i
 
 
 @pytest.mark.parametrize("case", _cases())
-def test_rule_case(plan_copy: Path, case: dict[str, Any]) -> None:
+def test_rule_case(tmp_path: Path, case: dict[str, Any]) -> None:
+    # A case changes a copy of this repository's plan, or of the fixture plan it names
+    # (``plan: three-towns``, tests/fixture_plans.py).
+    plan_copy = (copy_fixture_plan(case["plan"], tmp_path / "plan") if "plan" in case
+                 else copy_plan(tmp_path / "plan"))
     apply(plan_copy, case)
     result = load_plan(plan_copy)
     if "good" in case:  # the change adds no problem of these codes to what the repository has
-        before = Counter((p.code, p.file) for p in baseline().problems if p.code in case["good"])
+        before = Counter((p.code, p.file) for p in baseline(case.get("plan")).problems
+                         if p.code in case["good"])
         after = Counter((p.code, p.file) for p in result.problems if p.code in case["good"])
         assert after - before == Counter(), [p.format() for p in result.problems
                                              if p.code in case["good"]]

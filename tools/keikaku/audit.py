@@ -74,7 +74,7 @@ VALUE_ROLE = re.compile(r"\{value\}`([^`]+)`")
 
 # Data fields that are not text: identifiers, links to other entries, dates and units.
 NOT_TEXT = {"id", "measure", "direction", "field", "area", "rule", "kind", "unit",
-            "start", "end", "signed", "date", "central_city", "source_lines", "errata",
+            "start", "end", "signed", "date", "central_cities", "source_lines", "errata",
             "number", "page", "key", "mark"}
 
 
@@ -383,7 +383,8 @@ def _measure_quantities(plan: Plan, m: Measure) -> list[Quantity]:
     # A budget year is not matched by value (any year of the period would do): the
     # patterns of pattern_claims bind it (its amount, 以降, 突出).
     for year, amount in m.budget.items():
-        out.append(_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"))
+        if amount is not None:  # None: 未定
+            out.append(_q(amount, plan.budget_unit, f"measures.{m.id}.budget.{year}"))
     nonzero = sorted(a for a in m.budget.values() if a)
     if nonzero:
         mid = to_decimal(statistics.median(nonzero))
@@ -985,7 +986,7 @@ def _role(plan: Plan, spec: str) -> tuple[str, str] | None:
     except LookupError:
         return None  # reported by keikaku.value-path
     numeric = isinstance(value, int | float | Decimal | dt.date) and not isinstance(value, bool)
-    if not numeric and not spec.strip().endswith((":era", ":ordinal")):
+    if not numeric and not spec.strip().endswith((":era", ":fiscal_era", ":ordinal", ":count")):
         return None
     if path.startswith("facts."):
         name = path.removeprefix("facts.").partition(".")[0]

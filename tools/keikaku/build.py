@@ -9,7 +9,10 @@ from typing import Any
 
 from .load import Document, Sources, split_body
 from .model import (
+    DEFAULT_KPI_UNITS,
+    DEFAULT_LABELS,
     Actual,
+    Agreement,
     Area,
     Component,
     Derivation,
@@ -29,13 +32,16 @@ from .problems import Problem
 
 def _structure(doc: Document, problems: list[Problem]) -> list[Area]:
     areas: list[Area] = []
-    seen: set[str] = set()
+    # Areas, fields and directions are three namespaces: a measure names a direction,
+    # or a field that has none, by its key.
+    seen: dict[str, set[str]] = {"areas": set(), "fields": set(), "directions": set()}
 
     def unique(kind_path: tuple[object, ...], ident: str) -> None:
-        if ident in seen:
+        kind = str(kind_path[-3])
+        if ident in seen[kind]:
             problems.append(Problem("keikaku.id", doc.rel, doc.line_of(kind_path),
                                     "duplicate-structure-id", {"id": ident}))
-        seen.add(ident)
+        seen[kind].add(ident)
 
     for ai, a in enumerate(doc.data["areas"]):
         unique(("areas", ai, "id"), a["id"])
@@ -43,7 +49,7 @@ def _structure(doc: Document, problems: list[Problem]) -> list[Area]:
         for fi, f in enumerate(a["fields"]):
             unique(("areas", ai, "fields", fi, "id"), f["id"])
             pf = PolicyField(f["id"], f["name"], area, index=fi + 1)
-            for di, d in enumerate(f["directions"]):
+            for di, d in enumerate(f.get("directions", [])):
                 unique(("areas", ai, "fields", fi, "directions", di, "id"), d["id"])
                 ag = d["agreement"]
                 pf.directions.append(
@@ -69,8 +75,18 @@ def _derivation(raw: dict[str, Any] | None) -> Derivation | None:
     )
 
 
-def _kpi_value(raw: dict[str, Any]) -> KpiValue:
-    return KpiValue(raw["fiscal_year"], raw["value"], _derivation(raw.get("derivation")))
+def _kpi_value(raw: dict[str, Any], default_year: int) -> KpiValue:
+    return KpiValue(raw.get("fiscal_year", default_year), raw["value"],
+                    _derivation(raw.get("derivation")))
+
+
+def _unknown(doc: Document, key: str, ident: str, known: list[str],
+             problems: list[Problem]) -> None:
+    close = difflib.get_close_matches(ident, known, n=1)
+    problems.append(Problem(
+        "keikaku.reference", doc.rel, doc.line_of((key,)), f"unknown-{key}",
+        {"id": ident, "hint": {"name": close[0]} if close else None},
+    ))
 
 
 def _actuals(raw: dict[Any, Any] | None) -> tuple[Actual, ...]:
@@ -88,24 +104,31 @@ def _actuals(raw: dict[Any, Any] | None) -> tuple[Actual, ...]:
 
 
 def _measure(doc: Document, directions: dict[str, Direction],
+             fields: dict[str, PolicyField], years: tuple[int, int],
              problems: list[Problem]) -> Measure | None:
     d = doc.data
     body = split_body(doc, problems)
-    direction = directions.get(d["direction"])
-    if direction is None:
-        close = difflib.get_close_matches(d["direction"], list(directions), n=1)
-        problems.append(Problem(
-            "keikaku.reference", doc.rel, doc.line_of(("direction",)), "unknown-direction",
-            {"id": d["direction"], "hint": {"name": close[0]} if close else None},
-        ))
-        return None
+    direction, in_field = None, None
+    if "direction" in d:
+        direction = directions.get(d["direction"])
+        if direction is None:
+            _unknown(doc, "direction", d["direction"], list(directions), problems)
+            return None
+    else:
+        # only a field without directions holds measures directly
+        leaves = {k: f for k, f in fields.items() if not f.directions}
+        in_field = leaves.get(d["field"])
+        if in_field is None:
+            _unknown(doc, "field", d["field"], list(leaves), problems)
+            return None
     kpis = [
-        Kpi(k["name"], k["unit"], k["higher_is_better"], _kpi_value(k["baseline"]),
-            _kpi_value(k["target"]), k.get("target_reason"), _actuals(k.get("actuals")))
-        for k in d["kpis"]
+        Kpi(k["name"], k["unit"], k["higher_is_better"], _kpi_value(k["baseline"], years[0]),
+            _kpi_value(k["target"], years[1]), k.get("target_reason"), _actuals(k.get("actuals")))
+        for k in d.get("kpis", [])
     ]
     return Measure(
         id=d["id"], number=d["number"], name=d["name"], direction=direction, kpis=kpis,
+        in_field=in_field,
         budget={int(y): v for y, v in d["budget"].items()},
         budget_breakdown={part: {int(y): v for y, v in years.items()}
                           for part, years in d.get("budget_breakdown", {}).items()},
@@ -151,35 +174,46 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
     p = sources.plan.data
     areas = _structure(sources.structure, problems)
     directions = {d.id: d for a in areas for f in a.fields for d in f.directions}
+    fields = {f.id: f for a in areas for f in a.fields}
+    years = (p["base_year"], p["target_year"])
     measures = []
     for doc in sources.measures:
-        m = _measure(doc, directions, problems) if doc.ok else None
+        m = _measure(doc, directions, fields, years, problems) if doc.ok else None
         if m is not None:
             measures.append(m)
         else:
             doc.ok = False  # its problem is reported; its content is not checked further
     measures.sort(key=lambda m: (m.number, m.id))
-    signed = p["agreement"]["signed"]
-    if isinstance(signed, str):
-        signed = dt.date.fromisoformat(signed)
+    # A plan written before the general form (a published/* tag that keikaku diff
+    # reads) has one central_city and one agreement.
+    central = p["central_cities"] if "central_cities" in p else [p["central_city"]]
+    agreements = [Agreement(a["name"], tuple(a.get("municipalities", ())),
+                            _date(a["signed"]))
+                  for a in (p["agreements"] if "agreements" in p
+                            else [p["agreement"]] if "agreement" in p
+                            else [])]  # a plan just begun (keikaku init): none transcribed yet
     raw = {"plan": p, "structure": sources.structure.data}
-    if sources.population.ok:
-        raw["population"] = sources.population.data
+    population, errata = sources.population, sources.errata
+    if population is not None and population.ok:
+        raw["population"] = population.data
     if sources.facts is not None and sources.facts.ok:
         raw["facts"] = _facts(sources, problems)
     return Plan(
-        name=p["name"], sphere=p["sphere"], central_city=p["central_city"],
-        municipalities=[Municipality(m["id"], m["name"]) for m in p["municipalities"]],
+        name=p["name"], sphere=p["sphere"], central_cities=list(central),
+        municipalities=[Municipality(m["id"], m["name"], m.get("prefecture"))
+                        for m in p["municipalities"]],
         period_start=p["period"]["start"], period_end=p["period"]["end"],
         base_year=p["base_year"], target_year=p["target_year"],
-        agreement_name=p["agreement"]["name"], agreement_signed=signed,
-        budget_unit=p["budget_unit"], budget_note=p["budget_note"], land_area=p["land_area"],
+        agreements=agreements,
+        budget_unit=p["budget_unit"], budget_note=p.get("budget_note"),
+        land_area=p.get("land_area"),
         areas=areas, measures=measures,
-        population=_population(sources.population) if sources.population.ok else None,
-        errata=list(sources.errata.data["errata"]) if sources.errata.ok else [],
+        population=_population(population) if population and population.ok else None,
+        errata=list(errata.data["errata"]) if errata and errata.ok else [],
         raw=raw,
         sources={"plan": sources.plan, "structure": sources.structure,
-                 "population": sources.population, "errata": sources.errata,
+                 **({"population": population} if population else {}),
+                 **({"errata": errata} if errata else {}),
                  **({"comments": sources.comments}
                     if sources.comments and sources.comments.ok else {})},
         comments=sources.comments.data if sources.comments and sources.comments.ok else None,
@@ -187,6 +221,9 @@ def build_plan(sources: Sources, problems: list[Problem]) -> Plan | None:
                     if sources.comparison and sources.comparison.ok else None),
         unreadable=_unreadable(sources),
         as_of=_date(p.get("as_of")), grading=p.get("grading"),
+        kpi_units=tuple(p.get("kpi_units") or DEFAULT_KPI_UNITS),
+        labels={**DEFAULT_LABELS, **p.get("labels", {})},
+        source_notes=dict(p.get("source_notes", {})),
     )
 
 

@@ -29,8 +29,7 @@ from .rules import (
 )
 from .rules import schema as schema_rule
 
-SCHEMA_OF = {"plan": "plan", "structure": "structure", "population": "population",
-             "errata": "errata"}
+SCHEMA_OF = {"plan": "plan", "structure": "structure"}
 
 
 @dataclass
@@ -64,7 +63,8 @@ def load_plan(root: Path) -> Result:
     sources = read_sources(root, problems)
     for name, schema_name in SCHEMA_OF.items():
         problems += schema_rule.check_document(root, getattr(sources, name), schema_name)
-    for name in ("comments", "comparison", "provenance", "glossary", "facts"):
+    for name in ("population", "errata", "comments", "comparison", "provenance", "glossary",
+                 "facts"):
         doc = getattr(sources, name)
         if doc is not None:
             problems += schema_rule.check_document(root, doc, name)

@@ -1,10 +1,13 @@
 """The command line: thin. Parse arguments, call the core, print, exit 0 / 1 / 2.
 
     keikaku check [PATH] [--format text|json] [--lang ja|en] [--strict] [--audit]
-    keikaku export [--format json|csv] [--root PATH] [--output FILE]
+    keikaku export [--format json|csv] [--root PATH] [--output FILE] [--draft]
     keikaku diff [BASE] [HEAD] [--format text|json] [--root PATH]
     keikaku report --fiscal-year YEAR [--format md|csv] [--root PATH] [--output FILE]
-    keikaku new ID --name NAME --direction DIRECTION [--root PATH]
+    keikaku new ID --name NAME [--direction DIRECTION] [--budget YEAR=AMOUNT ...]
+                [--project MUNICIPALITY=NAME ...] [--kpi NAME] [--root PATH]
+    keikaku init DIR --name NAME --sphere SPHERE --period START-END
+                 --municipality ID=NAME [...] --central ID [...] [--prefecture ID=PREF ...]
     keikaku synth N DIR [--root PATH]
 """
 
@@ -67,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--root", default=".", help="計画のフォルダ")
     export.add_argument("--output", "-o", help="出力先ファイル（省略時は標準出力）")
+    export.add_argument("--draft", action="store_true",
+                        help="未記入の箇所が残る作成中の計画も出力する（公開用には使わない）")
     export.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     report = sub.add_parser("report",
                             help="ある年度の成果指標の進捗（実績値・達成率・評価）を出力する")
@@ -84,9 +89,30 @@ def _parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="新しい施策のファイルを作る")
     new.add_argument("id", help="施策の ID（英小文字とハイフン。例: new-measure）")
     new.add_argument("--name", required=True, help="施策名")
-    new.add_argument("--direction", required=True, help="施策展開の基本的方向の ID")
+    new.add_argument("--direction",
+                     help="施策展開の基本的方向の ID（方向のない計画では政策分野の ID。"
+                          "計画に１つしかないときは省略できる）")
+    new.add_argument("--budget", action="append", default=[], metavar="YEAR=AMOUNT",
+                     help="年度ごとの事業費（例: --budget 2026=1200。年度ごとに繰り返す）")
+    new.add_argument("--project", action="append", default=[], metavar="MUNICIPALITY=NAME",
+                     help="事業名（例: --project kita=○○事業、共通の事業は common=…。繰り返せる）")
+    new.add_argument("--kpi", help="成果指標の名称（省略時は成果指標なし）")
     new.add_argument("--root", default=".", help="計画のフォルダ")
     new.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    init = sub.add_parser("init", help="新しい計画のリポジトリを作る")
+    init.add_argument("dir", help="作成先のフォルダ（まだないか空であること）")
+    init.add_argument("--name", required=True,
+                      help="計画の名称（例: 第１次○○定住自立圏共生ビジョン）")
+    init.add_argument("--sphere", required=True, help="定住自立圏の名称")
+    init.add_argument("--period", required=True, metavar="START-END",
+                      help="計画期間（西暦の年度。例: 2026-2030）")
+    init.add_argument("--municipality", action="append", default=[], metavar="ID=NAME",
+                      help="圏域の市町村（例: --municipality kita=北市。表示順に繰り返す）")
+    init.add_argument("--central", action="append", default=[], metavar="ID",
+                      help="中心市の ID（複眼型の圏域では２回）")
+    init.add_argument("--prefecture", action="append", default=[], metavar="ID=PREF",
+                      help="市町村の都道府県（例: --prefecture kita=○○県）")
+    init.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
     synth = sub.add_parser("synth", help="ベンチマーク用の合成計画を作る（公開サイトには含めない）")
     synth.add_argument("count", type=int, help="施策の数")
     synth.add_argument("dest", help="出力先フォルダ（空であること）")
@@ -151,8 +177,10 @@ def _export(args: argparse.Namespace) -> int:
     if root is None:
         return EXIT_USAGE
     result = load_plan(root)
-    # Open data is published: a placeholder left (「未記入」) stops it as under --strict.
-    errors = [p for p in strict(result.problems) if p.severity is Severity.ERROR]
+    # Open data is published: a placeholder left (「未記入」) stops it as under --strict,
+    # unless asked for a draft (a plan being started, to look at its data).
+    problems = result.problems if args.draft else strict(result.problems)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors or result.plan is None:
         print(text_report(errors, result.files, args.lang, result.unchecked), file=sys.stderr)
         print(render("export-has-problems", args.lang, count=len(errors)), file=sys.stderr)
@@ -245,11 +273,10 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    import difflib
     import re
 
     from .check import load_plan
-    from .new import new_measure
+    from .new import NewError, new_measure, parse_budget, parse_projects, place_of
 
     root = plan_root(args.root, args.lang)
     if root is None:
@@ -260,22 +287,46 @@ def _new(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_PROBLEMS
     plan = result.plan
-    directions = [d.id for d in plan.directions()]
     path = root / "measures" / f"{args.id}.md"
     if not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", args.id):
         detail = render("new-bad-id", args.lang, id=args.id)
     elif path.exists():
         detail = render("new-exists", args.lang, path=path.relative_to(root).as_posix())
-    elif args.direction not in directions:
-        close = difflib.get_close_matches(args.direction, directions, n=1)
-        detail = render("unknown-direction", args.lang, id=args.direction,
-                        hint=render("did-you-mean", args.lang, name=close[0]) if close else "")
     else:
-        written = new_measure(plan, root, args.id, args.name, args.direction)
-        print(render("new-done", args.lang, path=written.relative_to(root).as_posix()))
-        return EXIT_OK
+        try:
+            place = place_of(plan, args.direction)
+            budget = parse_budget(plan, args.budget)
+            projects = parse_projects(plan, args.project)
+        except NewError as exc:
+            params = dict(exc.params)
+            if "close" in params:  # a near id: 「…ではありませんか」
+                close = params.pop("close")
+                params["hint"] = render("did-you-mean", args.lang, name=close) if close else ""
+            detail = render(exc.key, args.lang, **params)
+        else:
+            written = new_measure(plan, root, args.id, args.name, place, budget=budget,
+                                  projects=projects, kpi=args.kpi)
+            print(render("new-done", args.lang, path=written.relative_to(root).as_posix()))
+            return EXIT_OK
     print(render("cli-usage", args.lang, detail=detail), file=sys.stderr)
     return EXIT_USAGE
+
+
+def _init(args: argparse.Namespace) -> int:
+    from .scaffold import InitError, check_destination, parse, write
+
+    dest = Path(args.dir)
+    try:
+        plan = parse(args.name, args.sphere, args.period, args.municipality, args.central,
+                     args.prefecture)
+        check_destination(dest)
+    except InitError as exc:
+        print(render("cli-usage", args.lang, detail=render(exc.key, args.lang, **exc.params)),
+              file=sys.stderr)
+        return EXIT_USAGE
+    written = write(plan, dest)
+    print(render("init-done", args.lang, path=dest, count=len(written)))
+    return EXIT_OK
 
 
 def _synth(args: argparse.Namespace) -> int:
@@ -306,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         commands = {"check": _check, "export": _export, "synth": _synth, "diff": _diff,
-                    "new": _new, "report": _report}
+                    "new": _new, "report": _report, "init": _init}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return EXIT_USAGE

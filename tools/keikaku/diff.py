@@ -50,6 +50,7 @@ class PlanDiff:
     changes: list[Change] = field(default_factory=list)
     budget_totals: dict[str, dict[str, int]] = field(default_factory=dict)
     citations: list[Citation] = field(default_factory=list)
+    period_years: int = 0  # the head plan's period length, for 「N年間合計」
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -114,9 +115,9 @@ def _measure_changes(old: Measure, new: Measure) -> list[Change]:
         out.append(Change("renamed", new.id, label, {"old": old.name, "new": new.name}))
     if old.number != new.number:
         out.append(Change("renumbered", new.id, label, {"old": old.number, "new": new.number}))
-    if old.direction.id != new.direction.id:
+    if old.place.id != new.place.id:
         out.append(Change("moved", new.id, label,
-                          {"old": old.direction.name, "new": new.direction.name}))
+                          {"old": old.place.name, "new": new.place.name}))
     for year in sorted(set(old.budget) | set(new.budget)):
         a, b = old.budget.get(year), new.budget.get(year)
         if a != b:
@@ -178,15 +179,17 @@ def _inside_number(text: str, start: int, end: int) -> bool:
 
 def compare(base: Plan, head: Plan, base_name: str, head_name: str,
             head_root: Path | None = None) -> PlanDiff:
-    result = PlanDiff(base_name, head_name)
+    result = PlanDiff(base_name, head_name, period_years=len(head.fiscal_years))
     old = {m.id: m for m in base.measures}
     new = {m.id: m for m in head.measures}
     for mid in sorted(set(old) - set(new), key=lambda i: old[i].number):
         result.changes.append(Change("measure-removed", mid, _label(old[mid]),
-                                     {"budget_total": old[mid].budget_total}))
+                                     {"budget_total": old[mid].budget_total,
+                                      "years": len(base.fiscal_years)}))
     for mid in sorted(set(new) - set(old), key=lambda i: new[i].number):
         result.changes.append(Change("measure-added", mid, _label(new[mid]),
-                                     {"budget_total": new[mid].budget_total}))
+                                     {"budget_total": new[mid].budget_total,
+                                      "years": len(head.fiscal_years)}))
     for mid in sorted(set(old) & set(new), key=lambda i: new[i].number):
         result.changes += _measure_changes(old[mid], new[mid])
         result.changes += actualsdiff.changes(base, head, old[mid], new[mid],

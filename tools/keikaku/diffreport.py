@@ -26,7 +26,8 @@ def signed(n: int) -> str:
 def describe(change, lang: str) -> str:
     d = change.detail
     if change.kind in ("measure-added", "measure-removed"):
-        return render(f"diff-{change.kind}", lang, budget=fmt_number(d["budget_total"]))
+        return render(f"diff-{change.kind}", lang, budget=fmt_number(d["budget_total"]),
+                      years=d["years"])
     if change.kind in ("renamed", "moved"):
         return render(f"diff-{change.kind}", lang, old=d["old"], new=d["new"])
     if change.kind == "renumbered":
@@ -62,7 +63,8 @@ def text_report(diff: PlanDiff, lang: str = "ja") -> str:
         lines += [f"  {c.label}: {describe(c, lang)}" for c in changes]
         if key == "diff-section-budget" and diff.budget_totals:
             for year, t in diff.budget_totals.items():
-                label = render("diff-total-all", lang) if year == "total" else f"{year}"
+                label = (render("diff-total-all", lang, years=diff.period_years)
+                         if year == "total" else f"{year}")
                 lines.append("  " + render("diff-budget-total", lang, year=label,
                                            old=fmt_number(t["old"]), new=fmt_number(t["new"]),
                                            difference=signed(t["difference"])))

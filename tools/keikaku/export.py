@@ -8,12 +8,14 @@ import csv
 import io
 from typing import Any
 
+from . import model
 from .model import Kpi, KpiValue, Plan
 from .progress import achievement, grading_of
 from .values import render_text
 
 COMMON = "共通"
 MISSING = "未把握"  # an actual written as null
+UNDECIDED = "未定"
 
 
 def _value(v: KpiValue) -> dict[str, Any]:
@@ -42,12 +44,13 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
             "name": plan.name,
             "sphere": plan.sphere,
             "municipalities": [m.name for m in plan.municipalities],
-            "central_city": names.get(plan.central_city, plan.central_city),
+            # one name, or the names joined with 「・」 where a sphere has two (複眼型)
+            "central_city": "・".join(names.get(c, c) for c in plan.central_cities),
             "period": {"start": plan.period_start, "end": plan.period_end},
             "base_year": plan.base_year,
             "target_year": plan.target_year,
             "budget_unit": plan.budget_unit,
-            "budget_note": render_text(plan, plan.budget_note),
+            "budget_note": render_text(plan, plan.budget_note) if plan.budget_note else None,
         },
         "measures": [
             {
@@ -56,8 +59,8 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
                 "name": m.name,
                 "area": m.area.name,
                 "field": m.field.name,
-                "direction": m.direction.name,
-                "direction_id": m.direction.id,
+                "direction": m.direction.name if m.direction else None,
+                "direction_id": m.direction.id if m.direction else None,
                 "kpis": [
                     {"name": k.name, "unit": k.unit, "baseline": _value(k.baseline),
                      "target": _value(k.target), "actuals": _actuals(k),
@@ -65,8 +68,9 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
                     for k in m.kpis
                 ],
                 "budget": {str(y): m.budget[y] for y in sorted(m.budget)},
+                **({"budget_undecided": m.undecided_years} if m.undecided_years else {}),
                 "projects": {
-                    COMMON: list(m.projects.get("common", [])),
+                    COMMON: list(m.projects.get(model.COMMON, [])),
                     **{names[mid]: list(m.projects.get(mid, [])) for mid in names},
                 },
                 "notes": [render_text(plan, n) for n in m.notes],
@@ -74,6 +78,14 @@ def to_json_data(plan: Plan) -> dict[str, Any]:
             for m in plan.measures
         ],
     }
+
+
+def _budget_cell(budget: dict[int, int | None], year: int) -> object:
+    """A year's amount; 未定 for a year not yet fixed; empty for a year not given."""
+    if year not in budget:
+        return ""
+    amount = budget[year]
+    return UNDECIDED if amount is None else amount
 
 
 def csv_header(plan: Plan) -> list[str]:
@@ -111,8 +123,9 @@ def to_csv(plan: Plan) -> str:
         ] or [([""] * 6, None)]
         for kpi, k in kpis:
             writer.writerow([
-                m.id, m.number, m.name, m.area.name, m.field.name, m.direction.name, *kpi,
-                *(m.budget.get(y, "") for y in plan.fiscal_years), m.budget_total,
+                m.id, m.number, m.name, m.area.name, m.field.name,
+                m.direction.name if m.direction else "", *kpi,
+                *(_budget_cell(m.budget, y) for y in plan.fiscal_years), m.budget_total,
                 "\n".join(render_text(plan, n) for n in m.notes),
                 *_progress_columns(plan, k, grading),
             ])

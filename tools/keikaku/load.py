@@ -277,9 +277,9 @@ class Sources:
     root: Path
     plan: Document
     structure: Document
-    population: Document
-    errata: Document
     measures: list[Document]
+    population: Document | None = None
+    errata: Document | None = None
     comments: Document | None = None
     comparison: Document | None = None
     provenance: Document | None = None
@@ -288,23 +288,23 @@ class Sources:
     pages: list[Document] = field(default_factory=list)  # index.md, docs/**/*.md
 
     def documents(self) -> list[Document]:
-        optional = [d for d in (self.comments, self.comparison, self.provenance,
-                                  self.facts, self.glossary)
+        optional = [d for d in (self.population, self.errata, self.comments,
+                                  self.comparison, self.provenance, self.facts, self.glossary)
                     if d is not None]
-        return [self.plan, self.structure, self.population, self.errata, *optional,
-                *self.measures]
+        return [self.plan, self.structure, *optional, *self.measures]
 
 
 DATA_FILES = {
     "plan": "docs/data/plan.yaml",
     "structure": "docs/data/structure.yaml",
-    "population": "docs/data/population.yaml",
-    "errata": "docs/data/errata.yaml",
 }
-# Files a plan may have: public comments and council opinions, the comparison table,
+# Files a plan may have: population tables, errata, public comments and council
+# opinions, the comparison table,
 # the provenance of the archived source text the quotes are checked against, the external
 # facts its prose states (docs/data/facts.yaml).
 OPTIONAL_FILES = {
+    "population": "docs/data/population.yaml",
+    "errata": "docs/data/errata.yaml",
     "comments": "docs/data/comments.yaml",
     "comparison": "docs/data/comparison.yaml",
     "provenance": "docs/source/provenance.yaml",

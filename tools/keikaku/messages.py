@@ -142,6 +142,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label-area": {"ja": "連携する事項", "en": "area"},
     "label-field": {"ja": "政策分野", "en": "policy field"},
     "label-direction": {"ja": "政策の内容", "en": "direction"},
+    "unknown-field": {
+        "ja": "施策展開の基本的方向のない政策分野「{id}」が docs/data/structure.yaml にありません{hint}",
+        "en": "no policy field '{id}' without directions is in docs/data/structure.yaml{hint}",
+    },
+    "unknown-project-municipality": {
+        "ja": "事業名称の区分「{id}」は計画の市町村にありません。使えるのは {known} です",
+        "en": "the project group '{id}' is not a municipality of the plan; use one of {known}",
+    },
+    "kpi-unit": {
+        "ja": "単位「{unit}」は計画で使える単位にありません。使えるのは {known} です（docs/data/plan.yaml の kpi_units で増やせます）",
+        "en": "the unit '{unit}' is not one of the plan's units: {known} (add it to kpi_units in docs/data/plan.yaml)",
+    },
+    "kpi-year-order": {
+        "ja": "現状値の年度（{baseline}年度）が目標値の年度（{target}年度）より前ではありません",
+        "en": "the baseline year (FY{baseline}) is not before the target year (FY{target})",
+    },
+    "budget-undecided": {
+        "ja": "{year}年度の事業費が未定（null）です。「{year}年度」のように年度を書いた理由を notes に記載してください",
+        "en": "the budget for FY{year} is not fixed (null); explain it in notes naming the year (e.g. '{year}年度')",
+    },
     "unknown-municipality": {
         "ja": "市町「{id}」が docs/data/plan.yaml にありません",
         "en": "the municipality '{id}' is not in docs/data/plan.yaml",
@@ -278,6 +298,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "placeholder-text": {
         "ja": "未記入: 「{text}」は keikaku new が書いた仮の文言です。内容を記入してください",
         "en": "not filled in: '{text}' is a placeholder written by keikaku new; write the text",
+    },
+    "placeholder-structure": {
+        "ja": "未記入: 「{text}」は keikaku init が書いた仮の文言です。計画の体系（政策分野・施策展開の基本的方向・協定の内容）を原資料から転記してください",
+        "en": "not filled in: '{text}' is a placeholder written by keikaku init; transcribe the plan's structure (fields, directions, agreement content) from the source",
     },
     "placeholder-kpi-values": {
         "ja": "未記入: 成果指標「{name}」の現状値と目標値が keikaku new が書いた 0 → 0 のままです。値を記入してください",
@@ -500,14 +524,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff-section-kpi": {"ja": "成果指標", "en": "KPIs"},
     "diff-section-text": {"ja": "文章と事業名称", "en": "text and projects"},
     "diff-section-citations": {"ja": "変更された値を引用している箇所", "en": "places that cite a changed value"},
-    "diff-measure-added": {"ja": "追加（事業費 5年間計 {budget} 千円）", "en": "added (budget total {budget})"},
-    "diff-measure-removed": {"ja": "削除（事業費 5年間計 {budget} 千円）", "en": "removed (budget total {budget})"},
+    "diff-measure-added": {"ja": "追加（事業費 {years}年間計 {budget} 千円）", "en": "added (budget total {budget})"},
+    "diff-measure-removed": {"ja": "削除（事業費 {years}年間計 {budget} 千円）", "en": "removed (budget total {budget})"},
     "diff-renamed": {"ja": "名称変更「{old}」→「{new}」", "en": "renamed '{old}' -> '{new}'"},
     "diff-renumbered": {"ja": "番号変更 {old} → {new}", "en": "renumbered {old} -> {new}"},
     "diff-moved": {"ja": "施策展開の基本的方向の変更「{old}」→「{new}」", "en": "moved from '{old}' to '{new}'"},
     "diff-budget": {"ja": "{year}年度 {old} → {new}（{difference}）", "en": "FY{year} {old} -> {new} ({difference})"},
     "diff-budget-total": {"ja": "計画全体 {year}: {old} → {new}（{difference}）", "en": "whole plan {year}: {old} -> {new} ({difference})"},
-    "diff-total-all": {"ja": "5年間合計", "en": "five-year total"},
+    "diff-total-all": {"ja": "{years}年間合計", "en": "{years}-year total"},
     "diff-kpi-added": {"ja": "成果指標の追加「{kpi}」", "en": "KPI added '{kpi}'"},
     "diff-kpi-removed": {"ja": "成果指標の削除「{kpi}」", "en": "KPI removed '{kpi}'"},
     "diff-kpi-changed": {"ja": "成果指標「{kpi}」: {parts}", "en": "KPI '{kpi}': {parts}"},
@@ -531,7 +555,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "code-numbering": {"ja": "表示番号が最初の施策から施策の数まで、重複も抜けもない連番であること", "en": "display numbers are 1..N without gaps"},
     "code-reference": {"ja": "施策→施策展開の基本的方向→政策分野→連携する事項、正誤表→施策、協定の内容→市町の参照がすべて存在すること", "en": "every reference resolves"},
     "code-printed": {"ja": "手で入力された名称（カードに印刷された施策名・政策分野・政策の内容）がデータと一致すること", "en": "names typed again equal the data"},
-    "code-kpi-year": {"ja": "成果指標の現状値・目標値が計画の基準年度・目標年度のものであること", "en": "KPI years are the plan's base and target years"},
+    "code-kpi-year": {"ja": "成果指標の現状値の年度が目標値の年度より前で、目標値の年度が計画期間の終わりを超えないこと（年度を省略した値は計画の基準年度・目標年度）", "en": "a KPI's baseline year is before its target year, which is not after the plan period (omitted years are the plan's base and target years)"},
+    "code-kpi-unit": {"ja": "成果指標の単位が計画で使える単位（plan.yaml の kpi_units、省略時は既定の一覧）にあること", "en": "a KPI's unit is one of the plan's units (kpi_units, or the default list)"},
+    "code-unknown-municipality": {"ja": "事業名称の区分（projects のキー）が計画の市町村の ID か common であること", "en": "project groups are the plan's municipality ids or common"},
+    "code-budget-undecided": {"ja": "事業費が未定（null）の年度について、その年度を示した注記があること（未定の年度は合計から除く）", "en": "a budget year left undecided (null) has a note naming the year (totals leave it out)"},
     "code-kpi-derivation": {"ja": "算出方法（分子÷分母）を宣言した端数処理で計算した値が記載値と一致すること", "en": "a KPI derivation gives the stated value under its rounding"},
     "code-kpi-unchanged": {"ja": "目標値が現状値と同じ場合に、現状維持を目標とする理由が記載されていること（警告）", "en": "a target equal to its baseline has a reason (warning)"},
     "code-kpi-outlier": {"ja": "目標値が現状値の {kpi_outlier} 倍を超える場合に知らせること（警告。理由を記載すれば記録済み）", "en": "a target over {kpi_outlier} times its baseline is reported (warning)"},
@@ -677,6 +704,58 @@ MESSAGES: dict[str, dict[str, str]] = {
     "new-done": {
         "ja": "{path} を作りました。施策名以外の（　）の部分・成果指標の値・事業費を記入してください。記入していない箇所は keikaku check が「未記入」として示します",
         "en": "wrote {path}; fill in the placeholders, the KPI values and the budgets: keikaku check reports what is not filled in",
+    },
+    "new-bad-budget": {
+        "ja": "--budget「{value}」は「年度=事業費」の形で、計画期間（{start}〜{end}年度）の年度ごとに１回、0 以上の整数（{unit}）で書いてください（例: --budget {start}=1200）",
+        "en": "--budget '{value}' must be YEAR=AMOUNT, once per fiscal year of the period ({start}-{end}), with a whole amount of 0 or more in {unit} (e.g. --budget {start}=1200)",
+    },
+    "new-bad-project": {
+        "ja": "--project「{value}」は「市町村のID=事業名」の形で書いてください。ID は {known} のいずれかです",
+        "en": "--project '{value}' must be MUNICIPALITY_ID=NAME, with one of the ids {known}",
+    },
+    "new-direction-required": {
+        "ja": "この計画には施策展開の基本的方向が複数あるため、--direction でどれかを指定してください（{known}）",
+        "en": "the plan has more than one direction: name one with --direction ({known})",
+    },
+    "init-bad-pair": {
+        "ja": "{option}「{value}」は「ID=名称」の形で書いてください（例: {option} kita=北市）",
+        "en": "{option} '{value}' must be ID=NAME (e.g. {option} kita=Kita City)",
+    },
+    "init-empty": {
+        "ja": "{option} が空です。計画の名称（--name）と定住自立圏の名称（--sphere）を指定してください",
+        "en": "{option} is empty: give the plan's name (--name) and the sphere's name (--sphere)",
+    },
+    "init-bad-period": {
+        "ja": "計画期間「{value}」は「開始年度-終了年度」の西暦で書いてください（例: --period 2026-2030）。終了年度は開始年度と同じかそれより後にしてください",
+        "en": "the period '{value}' must be START-END in western years (e.g. --period 2026-2030), the end not before the start",
+    },
+    "init-bad-id": {
+        "ja": "市町村の ID「{id}」は使えません。英小文字で始め、英小文字・数字・ハイフンで書いてください（「common」は市町村共通の事業に使うため使えません）",
+        "en": "the municipality id '{id}' is not valid: start with a lower-case letter and use lower-case letters, digits and hyphens ('common' is reserved for joint projects)",
+    },
+    "init-duplicate-id": {
+        "ja": "市町村の ID「{id}」が２回指定されています。市町村ごとに別の ID にしてください",
+        "en": "the municipality id '{id}' is given twice; give each municipality its own id",
+    },
+    "init-no-municipality": {
+        "ja": "圏域の市町村を --municipality ID=名称 で１つ以上指定してください（例: --municipality kita=北市）",
+        "en": "name the sphere's municipalities with --municipality ID=NAME (at least one)",
+    },
+    "init-no-central": {
+        "ja": "中心市を --central で１つ以上指定してください（指定できる ID: {known}）",
+        "en": "name the central city with --central (at least one; ids: {known})",
+    },
+    "init-unknown-id": {
+        "ja": "{option} の「{id}」は --municipality で指定した市町村の ID ではありません（指定できる ID: {known}）",
+        "en": "{option} '{id}' is not the id of a municipality given with --municipality (ids: {known})",
+    },
+    "init-not-empty": {
+        "ja": "{path} は空のフォルダではありません。keikaku init はファイルを上書きしないため、まだないフォルダか空のフォルダを指定してください",
+        "en": "{path} is not an empty folder; keikaku init never overwrites files, so name a folder that does not exist yet or is empty",
+    },
+    "init-done": {
+        "ja": "{path} に計画のリポジトリを作りました（{count} ファイル）。次に docs/data/structure.yaml の「（…を記入）」を原資料から転記し、keikaku new で施策を加えてください。keikaku check で確かめられます",
+        "en": "wrote a plan repository of {count} files to {path}; next, transcribe the structure (docs/data/structure.yaml) from the source and add measures with keikaku new; keikaku check checks them",
     },
     "synth-usage": {
         "ja": "施策の数はもとにする計画の施策数（{minimum}）以上、出力先は存在しないか空のフォルダにしてください",

@@ -11,10 +11,40 @@ from .load import Document
 AGE_GROUPS = ("age_0_14", "age_15_64", "age_65_plus")
 
 
+# The ``projects`` key of a measure for projects of the whole sphere (【共通】).
+COMMON = "common"
+
+# Units a KPI may use when the plan lists none (plan.yaml ``kpi_units``).
+DEFAULT_KPI_UNITS = ("人", "人回", "社", "件", "%", "回", "台", "組", "事業", "人/年",
+                     "頭", "千人", "円", "箇所")
+
+# Card and table wording of the national template, which a plan may override
+# (plan.yaml ``labels``); ``{n}`` is the number of years of the plan period.
+DEFAULT_LABELS = {
+    "budget_total": "{n}年間合計",
+    # the rows of the measure card (施策カード), in its order
+    "card_name": "施策名", "card_area": "連携する事項", "card_field": "政策分野",
+    "card_direction": "政策の内容", "card_sdgs": "SDGsとの関連性", "card_content": "取組内容",
+    "card_kpis": "成果指標（KPI）", "card_municipalities": "関係市町",
+    "card_budget": "実施年度・事業費", "card_projects": "事業名称", "card_effect": "事業効果",
+    "card_roles": "役割分担",
+}
+
+
 @dataclass(frozen=True)
 class Municipality:
     id: str
     name: str
+    prefecture: str | None = None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """定住自立圏形成協定: its name, the municipalities that signed it and the date."""
+
+    name: str
+    municipalities: tuple[str, ...]
+    signed: date
 
 
 @dataclass
@@ -116,9 +146,9 @@ class Measure:
     id: str
     number: int
     name: str
-    direction: Direction
+    direction: Direction | None  # None: a plan whose field has no directions
     kpis: list[Kpi]
-    budget: dict[int, int]
+    budget: dict[int, int | None]  # None: 未定 (not yet fixed; a note names the year)
     budget_breakdown: dict[str, dict[int, int]]
     projects: dict[str, list[str]]
     sdgs: list[int]
@@ -130,18 +160,34 @@ class Measure:
     doc: Document
     # Findings of keikaku check recorded in the errata as printed: check code -> errata id.
     errata: dict[str, str] = field(default_factory=dict)
+    # The field of a measure placed directly under it (``field:``, no direction level).
+    in_field: PolicyField | None = None
 
     @property
     def field(self) -> PolicyField:
-        return self.direction.field
+        if self.direction is not None:
+            return self.direction.field
+        assert self.in_field is not None
+        return self.in_field
 
     @property
     def area(self) -> Area:
-        return self.direction.field.area
+        return self.field.area
+
+    @property
+    def place(self) -> Direction | PolicyField:
+        """Where the measure sits: its direction, or its field when that has none."""
+        return self.direction if self.direction is not None else self.field
 
     @property
     def budget_total(self) -> int:
-        return sum(self.budget.values())
+        """The sum of the fixed years (未定 years left out)."""
+        return sum(v for v in self.budget.values() if v is not None)
+
+    @property
+    def undecided_years(self) -> list[int]:
+        """The years whose budget is 未定 (null)."""
+        return sorted(y for y, v in self.budget.items() if v is None)
 
 
 @dataclass
@@ -194,17 +240,16 @@ class Plan:
 
     name: str
     sphere: str
-    central_city: str
+    central_cities: list[str]
     municipalities: list[Municipality]
     period_start: int
     period_end: int
     base_year: int
     target_year: int
-    agreement_name: str
-    agreement_signed: date
+    agreements: list[Agreement]
     budget_unit: str
-    budget_note: str
-    land_area: dict[str, Any]
+    budget_note: str | None
+    land_area: dict[str, Any] | None
     areas: list[Area]
     measures: list[Measure]
     population: Population | None
@@ -222,6 +267,9 @@ class Plan:
                                        compare=False)
     as_of: date | None = None  # the date the actuals are current to (plan.yaml as_of)
     grading: dict[str, Any] | None = None  # plan.yaml grading; None: keikaku.progress's default
+    kpi_units: tuple[str, ...] = DEFAULT_KPI_UNITS
+    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    source_notes: dict[str, str] = field(default_factory=dict)
 
     def recorded(self, links: dict[str, str] | None, code: str) -> str | None:
         """The errata id that ``links`` (a location's ``errata:`` mapping) names for the
@@ -241,11 +289,21 @@ class Plan:
         return list(range(self.period_start, self.period_end + 1))
 
     def budget_totals(self) -> dict[str, int]:
-        """The plan's budget per fiscal year ("2024": …) and over the period ("total")."""
-        totals = {str(y): sum(m.budget.get(y, 0) for m in self.measures)
+        """The plan's budget per fiscal year ("2024": …) and over the period ("total"),
+        未定 years left out."""
+        totals = {str(y): sum(m.budget.get(y) or 0 for m in self.measures)
                   for y in self.fiscal_years}
         totals["total"] = sum(totals.values())
         return totals
+
+    def label(self, key: str) -> str:
+        """A card or table heading: the plan's wording or the national template's."""
+        text = self.labels.get(key) or DEFAULT_LABELS[key]
+        return text.replace("{n}", str(len(self.fiscal_years)))
+
+    @property
+    def municipality_ids(self) -> list[str]:
+        return [m.id for m in self.municipalities]
 
     def municipality_name(self, mid: str) -> str:
         for m in self.municipalities:
@@ -268,5 +326,13 @@ class Plan:
                 self._by_id.setdefault(m.id, m)
         return self._by_id.get(mid)
 
-    def measures_of(self, direction: Direction) -> list[Measure]:
-        return [m for m in self.measures if m.direction is direction]
+    def measures_of(self, place: Direction | PolicyField) -> list[Measure]:
+        """The measures under a direction, or directly under a field without directions."""
+        return [m for m in self.measures if m.place is place]
+
+    def groups(self, field: PolicyField) -> list[tuple[Direction | None, list[Measure]]]:
+        """A field's directions with their measures; a field without directions is one
+        group (None) of the measures placed directly under it."""
+        if not field.directions:
+            return [(None, self.measures_of(field))]
+        return [(d, self.measures_of(d)) for d in field.directions]

@@ -1,4 +1,9 @@
-"""The JSON Schemas of schemas/ and the conversion of YAML data to JSON values."""
+"""The JSON Schemas of schemas/ and the conversion of YAML data to JSON values.
+
+A plan's own ``schemas/`` folder is used when it has the file (this repository keeps
+the schemas there); a plan made by ``keikaku init`` has none and uses the package's
+copy (``keikaku/schemas``, a link to this repository's folder, shipped as package data),
+so that a new plan depends on keikaku rather than on a copy of its formats."""
 
 from __future__ import annotations
 
@@ -43,8 +48,17 @@ def _load(path: str) -> dict[str, Any]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+PACKAGE_SCHEMAS = Path(__file__).parent / "schemas"
+
+
+def schema_path(root: Path, name: str) -> str:
+    """The schema file ``name`` of the plan under ``root``, or else the package's."""
+    own = root / "schemas" / SCHEMA_FILES[name]
+    return str((own if own.is_file() else PACKAGE_SCHEMAS / SCHEMA_FILES[name]).resolve())
+
+
 def schema(root: Path, name: str) -> dict[str, Any]:
-    return _load(str((root / "schemas" / SCHEMA_FILES[name]).resolve()))
+    return _load(schema_path(root, name))
 
 
 @cache
@@ -54,7 +68,7 @@ def _validator(path: str) -> Draft202012Validator:
 
 def validator(root: Path, name: str) -> Draft202012Validator:
     """The reference validator (python-jsonschema): complete errors, for messages."""
-    return _validator(str((root / "schemas" / SCHEMA_FILES[name]).resolve()))
+    return _validator(schema_path(root, name))
 
 
 @cache
@@ -69,4 +83,4 @@ def _fast(path: str) -> Any:
 def fast_validator(root: Path, name: str) -> Any:
     """jsonschema-rs when installed: answers 'valid?' about 20x faster. Only valid
     documents skip the reference validator, so messages never depend on it."""
-    return _fast(str((root / "schemas" / SCHEMA_FILES[name]).resolve()))
+    return _fast(schema_path(root, name))

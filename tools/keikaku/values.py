@@ -21,17 +21,24 @@ Namespaces:
 
 The format after the colon is the number of decimals (``:1`` → 45.4), rounded
 half-up; without it a number keeps the decimals it has and gets thousands
-separators; ``:era`` writes a date in the Japanese era (平成31年３月26日); ``:ordinal`` the N of a
+separators; ``:era`` writes a date in the Japanese era (平成31年３月26日) and a year as
+令和６年 (``:fiscal_era``: 令和６年度); ``:ordinal`` the N of a
 name 第N次… (``plan.name:ordinal`` → ３, ``comparison.previous_vision:ordinal`` → ２).
+A list (of records with a ``name``, or of municipality ids) is written by
+``:names`` (一関市・平泉町), ``:names(と)`` (「、」 between the names, the given word
+before the last: 一関市と平泉町; Ａ、Ｂ及びＣ) or ``:count`` (１市１町, counted by
+the last character 市, 町 or 村 of each name). A record of a list can be named by its
+``id`` (``plan.municipalities.hiraizumi.name``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
-from .eras import era_date
+from .eras import era_date, era_label
 from .model import AGE_GROUPS, Plan, PopulationTable
 from .numbers import fmt_number, ratio
 
@@ -138,22 +145,78 @@ def lookup(plan: Plan, path: str) -> Any:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
+        elif isinstance(node, list) and (found := _by_id(node, part)) is not None:
+            node = found
         else:
-            known = list(node) if isinstance(node, dict) else [str(i) for i in range(len(node))] \
+            known = list(node) if isinstance(node, dict) else _list_keys(node) \
                 if isinstance(node, list) else []
             raise UnknownPath(path, [str(k) for k in known])
     return node
 
 
+def _by_id(items: list[Any], ident: str) -> Any:
+    """The entry of a list of records whose ``id`` is ``ident`` (``plan.municipalities.
+    hiraizumi.name``), or None."""
+    return next((x for x in items if isinstance(x, dict) and x.get("id") == ident), None)
+
+
+def _list_keys(items: list[Any]) -> list[str]:
+    return [str(i) for i in range(len(items))] + [
+        x["id"] for x in items if isinstance(x, dict) and isinstance(x.get("id"), str)]
+
+
+# Municipality kinds in the order a count phrase names them (１市２町１村).
+KINDS = "市町村"
+_FW = str.maketrans("0123456789", "０１２３４５６７８９")
+LIST_SEPARATOR = "・"
+_NAMES_WITH = re.compile(r"^names\((.+)\)$")
+
+
+def _names(plan: Plan, items: list[Any], spec: str) -> list[str]:
+    """The names of a list: records by their ``name``, municipality ids by the
+    municipality's name, other texts as they are."""
+    ids = {m.id: m.name for m in plan.municipalities}
+    out = []
+    for x in items:
+        if isinstance(x, dict) and isinstance(x.get("name"), str):
+            out.append(x["name"])
+        elif isinstance(x, str):
+            out.append(ids.get(x, x))
+        else:
+            raise UnknownPath(spec, [])
+    return out
+
+
+def _list_text(plan: Plan, items: list[Any], fmt: str, spec: str) -> str:
+    """``:names`` 一関市・平泉町; ``:names(及び)`` 一関市、平泉町及び藤沢町 (the word before
+    the last, 「、」 between the others); ``:count`` １市１町."""
+    names = _names(plan, items, spec)
+    if fmt == "names":
+        return LIST_SEPARATOR.join(names)
+    if fmt == "count":
+        counts = {k: sum(1 for n in names if n.endswith(k)) for k in KINDS}
+        if sum(counts.values()) != len(names):
+            raise UnknownPath(spec, [])  # a name that is not a 市, 町 or 村
+        return "".join(f"{str(n).translate(_FW)}{k}" for k, n in counts.items() if n)
+    m = _NAMES_WITH.match(fmt)
+    if m is None:
+        raise UnknownPath(spec, ["names", "names(及び)", "count"])
+    if len(names) < 2:
+        return "".join(names)
+    return "、".join(names[:-1]) + m.group(1) + names[-1]
+
+
 def resolve(plan: Plan, spec: str) -> str:
-    """The text for ``path[:digits]``."""
+    """The text for ``path[:format]``."""
     path, _, fmt = spec.strip().partition(":")
     value = lookup(plan, path.strip())
     if isinstance(value, bool) or value is None:
         return str(value)
+    if isinstance(value, list):
+        return _list_text(plan, value, fmt.strip(), spec)
+    if fmt in ("era", "fiscal_era") and isinstance(value, int):
+        return era_label(value, fiscal=fmt == "fiscal_era")  # 2024 -> 令和６年（度）
     if fmt == "ordinal" and isinstance(value, str):  # 第３次… -> ３ (as the name writes it)
-        import re
-
         m = re.search(r"第([0-9０-９]+)次", value)
         if m is None:
             raise UnknownPath(spec, [])
@@ -172,8 +235,6 @@ def resolve(plan: Plan, spec: str) -> str:
 def render_text(plan: Plan, text: str) -> str:
     """A data text (a note, an errata reason) with its ``{value}`path` `` roles rendered;
     a role that does not resolve is left as written (``keikaku check`` reports it)."""
-    import re
-
     def one(m: re.Match[str]) -> str:
         try:
             return resolve(plan, m.group(1))

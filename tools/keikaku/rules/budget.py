@@ -1,6 +1,6 @@
-"""Budget rules: exactly the plan's fiscal years; a zero year needs a note that names
-that year; a breakdown (by municipality or project) sums to the budget of each year; a
-year far above the measure's other years is an outlier to look at."""
+"""Budget rules: exactly the plan's fiscal years; a zero or undecided (null) year needs
+a note that names that year; a breakdown (by municipality or project) sums to the budget
+of each year; a year far above the measure's other years is an outlier to look at."""
 
 from __future__ import annotations
 
@@ -51,14 +51,14 @@ def named_years(note: str, start: int, end: int) -> set[int]:
 def _outliers(plan: Plan, m: Measure, named: set[int]) -> list[Problem]:
     """Years above OUTLIER_FACTOR x the median of the non-zero years (zero years are the
     budget-zero rule's): acknowledged when a note names the year or an erratum records it."""
-    amounts = [a for a in m.budget.values() if a > 0]
+    amounts = [a for a in m.budget.values() if a]
     if len(amounts) < 2:
         return []
     mid = median(amounts)
     erratum = plan.recorded(m.errata, "keikaku.budget-outlier")
     out = []
     for year, amount in sorted(m.budget.items()):
-        if amount <= OUTLIER_FACTOR * mid:
+        if amount is None or amount <= OUTLIER_FACTOR * mid:
             continue
         params = {"year": year, "amount": fmt_number(amount), "median": fmt_number(mid),
                   "factor": fmt_number(OUTLIER_FACTOR), "unit": plan.budget_unit,
@@ -86,7 +86,7 @@ def check(plan: Plan) -> list[Problem]:
         if m.budget_breakdown:
             for year, amount in sorted(m.budget.items()):
                 computed = sum(part.get(year, 0) for part in m.budget_breakdown.values())
-                if computed != amount:
+                if amount is not None and computed != amount:
                     problems.append(Problem(
                         "keikaku.budget-sum", m.doc.rel,
                         m.doc.line_of(("budget_breakdown",)), "budget-sum",
@@ -96,6 +96,11 @@ def check(plan: Plan) -> list[Problem]:
         for note in m.notes:
             named |= named_years(note, plan.period_start, plan.period_end)
         problems += _outliers(plan, m, named)
+        for year in m.undecided_years:
+            if year not in named:
+                problems.append(Problem("keikaku.budget-undecided", m.doc.rel,
+                                        m.doc.line_of(("budget", year)), "budget-undecided",
+                                        {"year": year}))
         for year, amount in sorted(m.budget.items()):
             if amount != 0 or year in named:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from ..load import Document, Sources
-from ..model import Plan
+from ..model import COMMON, Plan
 from ..problems import Problem
 
 
@@ -35,6 +35,20 @@ def _errata_links(plan: Plan, sources: Sources) -> list[Problem]:
             if eid not in ids:
                 out.append(Problem("keikaku.reference", doc.rel, doc.line_of((*path, code)),
                                    "errata-unknown-id", {"id": eid, "code": code}))
+    return out
+
+
+def _project_groups(plan: Plan) -> list[Problem]:
+    """``projects`` is keyed by the plan's municipality ids and ``common``."""
+    known = [COMMON, *plan.municipality_ids]
+    out = []
+    for m in plan.measures:
+        for key in m.projects:
+            if key not in known:
+                out.append(Problem("keikaku.unknown-municipality", m.doc.rel,
+                                   m.doc.line_of(("projects", key)),
+                                   "unknown-project-municipality",
+                                   {"id": key, "known": "、".join(known)}))
     return out
 
 
@@ -79,14 +93,14 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
         ))
     for m in plan.measures:
         expected = {"name": m.name, "area": m.area.name, "field": m.field.name,
-                    "direction": m.direction.name}
+                    "direction": m.direction.name if m.direction else ""}
         for key, printed in m.printed.items():
             if printed != expected[key]:
                 problems.append(Problem(
                     "keikaku.printed", m.doc.rel, m.doc.line_of(("printed", key)),
                     "printed-mismatch",
                     {"label": f"@label-{key}", "printed": printed, "expected": expected[key]}))
-    used = {m.direction.id for m in plan.measures}
+    used = {m.direction.id for m in plan.measures if m.direction is not None}
     mids = {m.id for m in plan.municipalities}
     for ai, area in enumerate(plan.areas):
         for fi, field in enumerate(area.fields):
@@ -102,13 +116,23 @@ def check(plan: Plan, sources: Sources) -> list[Problem]:
                             "keikaku.reference", sources.structure.rel,
                             sources.structure.line_of((*path, "agreement", "roles", role)),
                             "unknown-municipality", {"id": role}))
-    if plan.central_city not in mids:
-        problems.append(Problem("keikaku.reference", sources.plan.rel,
-                                sources.plan.line_of(("central_city",)), "unknown-municipality",
-                                {"id": plan.central_city}))
+    for i, cid in enumerate(plan.central_cities):
+        if cid not in mids:
+            problems.append(Problem("keikaku.reference", sources.plan.rel,
+                                    sources.plan.line_of(("central_cities", i)),
+                                    "unknown-municipality", {"id": cid}))
+    for i, ag in enumerate(plan.agreements):
+        for j, mid in enumerate(ag.municipalities):
+            if mid not in mids:
+                line = sources.plan.line_of(("agreements", i, "municipalities", j))
+                problems.append(Problem("keikaku.reference", sources.plan.rel, line,
+                                        "unknown-municipality", {"id": mid}))
+    problems += _project_groups(plan)
     problems += _errata_links(plan, sources)
     measure_ids = {PurePosixPath(doc.rel).stem for doc in sources.measures} | set(seen_ids)
     for i, entry in enumerate(plan.errata):
+        if sources.errata is None:
+            break
         if "measure" in entry and entry["measure"] not in measure_ids:
             problems.append(Problem("keikaku.reference", sources.errata.rel,
                                     sources.errata.line_of(("errata", i, "measure")),

@@ -29,20 +29,32 @@ def project_name(name: str) -> str:
     return _PROJECT_NOTE.sub("", name.strip().lstrip("○◯・").strip()).strip()
 
 
+def _line(m: Measure, i: int, which: str) -> int | None:
+    """The line of a KPI value's year, or of the value when the year is the plan's."""
+    kpi = m.doc.data["kpis"][i][which]
+    return m.doc.line_of(("kpis", i, which, "fiscal_year" if "fiscal_year" in kpi else "value"))
+
+
 def _years(m: Measure, i: int, k: Kpi, plan: Plan) -> list[Problem]:
-    out = []
-    for which, value, expected, expected_name in (
-        ("baseline", k.baseline, plan.base_year, "base-year"),
-        ("target", k.target, plan.target_year, "target-year"),
-    ):
-        if value.fiscal_year != expected:
-            out.append(Problem(
-                "keikaku.kpi-year", m.doc.rel,
-                m.doc.line_of(("kpis", i, which, "fiscal_year")), "kpi-year",
-                {"which": f"@{which}", "year": value.fiscal_year, "expected": expected,
-                 "expected_name": f"@{expected_name}"},
-            ))
-    return out
+    """A KPI may give years of its own; its target is not after the plan period, and
+    its baseline comes before its target."""
+    if k.target.fiscal_year > plan.period_end:
+        return [Problem(
+            "keikaku.kpi-year", m.doc.rel, _line(m, i, "target"), "kpi-year",
+            {"which": "@target", "year": k.target.fiscal_year, "expected": plan.target_year,
+             "expected_name": "@target-year"})]
+    if k.baseline.fiscal_year >= k.target.fiscal_year:
+        return [Problem(
+            "keikaku.kpi-year", m.doc.rel, _line(m, i, "baseline"), "kpi-year-order",
+            {"baseline": k.baseline.fiscal_year, "target": k.target.fiscal_year})]
+    return []
+
+
+def _unit(m: Measure, i: int, k: Kpi, plan: Plan) -> list[Problem]:
+    if k.unit in plan.kpi_units:
+        return []
+    return [Problem("keikaku.kpi-unit", m.doc.rel, m.doc.line_of(("kpis", i, "unit")),
+                    "kpi-unit", {"unit": k.unit, "known": "、".join(plan.kpi_units)})]
 
 
 def _derivations(m: Measure, i: int, k: Kpi) -> list[Problem]:
@@ -155,6 +167,7 @@ def check(plan: Plan) -> list[Problem]:
     for m in plan.measures:
         for i, k in enumerate(m.kpis):
             problems += _years(m, i, k, plan)
+            problems += _unit(m, i, k, plan)
             problems += _derivations(m, i, k)
             problems += _target(m, i, k)
             problems += _unchanged(m, i, k)

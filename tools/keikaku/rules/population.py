@@ -137,6 +137,8 @@ def _census(plan: Plan, pop: Population, t: PopulationTable) -> list[Problem]:
 def _land_area(plan: Plan) -> list[Problem]:
     """The 面積 table: the total is the sum, the shares are recomputed to one decimal."""
     la, doc = plan.land_area, plan.sources["plan"]
+    if la is None:
+        return []
     out = []
     values = {k: to_decimal(v) for k, v in la["values"].items()}
     total = sum(values.values())

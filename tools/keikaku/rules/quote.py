@@ -47,7 +47,7 @@ def quotes(sources: Sources, kinds: Iterable[str] = KINDS) -> Iterator[Quote]:
     on or None) of every quote of the data of ``kinds`` (see KINDS)."""
     kinds = set(kinds)
     errata = sources.errata
-    if errata.ok and "errata" in kinds:
+    if errata is not None and errata.ok and "errata" in kinds:
         for i, entry in enumerate(errata.data.get("errata", [])):
             for j, p in enumerate(entry.get("printed", [])):
                 if p.get("verbatim", True) is not False:

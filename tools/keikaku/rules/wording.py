@@ -48,7 +48,7 @@ from ..analyser import (
 from ..load import Sources
 from ..messages import render
 from ..model import Plan
-from ..placeholders import TEXTS as PLACEHOLDERS
+from ..placeholders import ALL_TEXTS as PLACEHOLDERS
 from ..problems import Problem, Severity
 
 JA = (r"\u3005\u3007\u3041-\u309f\u30a1-\u30ff\u3400-\u4dbf\u4e00-\u9fff"

@@ -6,7 +6,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..messages import render
-from ..model import Kpi, KpiValue, Measure, Plan
+from ..model import COMMON, Kpi, KpiValue, Measure, Plan
 from ..numbers import fmt_number, fmt_value, ratio, round_to
 from ..rules.markup import allows_raw_html
 from ..values import render_text
@@ -14,8 +14,11 @@ from .markup import parse
 from .state import note_data_dependencies, plan_for
 from .tables import Span, table
 
-UNSET_SDGS = "未設定（原資料のアイコンが失われたため）"
-UNSET_MARKS = "未設定（原資料のチェック記号が失われたため）"
+# What a card shows for an empty SDGs list or 関係市町 when the plan's source_notes say
+# nothing about it.
+UNSET = "未設定"
+UNDECIDED = "未定"
+NO_KPIS = "設定なし"
 
 
 def _reason_label(k: Kpi) -> str:
@@ -46,7 +49,15 @@ def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
     )
 
 
+def _kpi_cell(v: KpiValue, unit: str, plan_year: int) -> str:
+    """The value, with its year when that is not the column's (the plan's)."""
+    text = fmt_value(v.value, unit)
+    return text if v.fiscal_year == plan_year else f"{text}（{v.fiscal_year}年度）"
+
+
 def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
+    if not m.kpis:
+        return [nodes.inline(text=NO_KPIS, classes=["keikaku-unset"])]
     baseline = f"現状値（{plan.base_year}年度）"
     target = f"目標値（{plan.target_year}年度）"
     rows = []
@@ -55,8 +66,10 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
         # The name heads its row; data-label repeats the column's header where a phone
         # shows each KPI as a block (name, then one line per value).
         rows.append([k.name,
-                     Span(fmt_value(k.baseline.value, k.unit), attributes={"data-label": baseline}),
-                     Span(fmt_value(k.target.value, k.unit), attributes={"data-label": target})])
+                     Span(_kpi_cell(k.baseline, k.unit, plan.base_year),
+                          attributes={"data-label": baseline}),
+                     Span(_kpi_cell(k.target, k.unit, plan.target_year),
+                          attributes={"data-label": target})])
         for label, v in (("現状値", k.baseline), ("目標値", k.target)):
             text = _derivation_text(k, v)
             if text:
@@ -86,9 +99,10 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
 def budget_block(plan: Plan, m: Measure) -> nodes.table:
     """Years as columns, as printed; on a phone each amount is a line under its year."""
     years = plan.fiscal_years
-    cells = [Span(fmt_number(m.budget.get(y, 0)), attributes={"data-label": f"{y}年度"})
+    cells = [Span(budget_text(m.budget.get(y, 0)), attributes={"data-label": f"{y}年度"})
              for y in years]
-    cells.append(Span(fmt_number(m.budget_total), attributes={"data-label": "合計"}))
+    total = fmt_number(m.budget_total) + (EXCLUDING_UNDECIDED if m.undecided_years else "")
+    cells.append(Span(total, attributes={"data-label": "合計"}))
     return table(
         [3] + [2] * len(years) + [2],
         [["事業費（千円）", *cells]],
@@ -100,8 +114,17 @@ def budget_block(plan: Plan, m: Measure) -> nodes.table:
     )
 
 
+# After a total that leaves out 未定 years.
+EXCLUDING_UNDECIDED = "（未定の年度を除く）"
+
+
+def budget_text(amount: int | None) -> str:
+    """A year's amount, or 未定 for a year not yet fixed."""
+    return UNDECIDED if amount is None else fmt_number(amount)
+
+
 def projects_block(plan: Plan, m: Measure) -> nodes.Node:
-    groups = [("共通", m.projects.get("common", []))] + [
+    groups = [("共通", m.projects.get(COMMON, []))] + [
         (mun.name, m.projects.get(mun.id, [])) for mun in plan.municipalities
     ]
     lines = nodes.bullet_list(classes=["keikaku-projects"])
@@ -148,26 +171,30 @@ class MeasureCard(SphinxDirective):
         self.measure = m
         d = m.direction
         name = nodes.strong(text=m.name)
+        label = plan.label  # the national template's row names, or the plan's (labels)
         rows = [
-            ["施策名", name],
-            ["連携する事項", m.area.name],
-            ["政策分野", m.field.name],
-            ["政策の内容", d.name],
-            ["SDGsとの関連性", ", ".join(map(str, m.sdgs)) if m.sdgs else
-             nodes.inline(text=UNSET_SDGS, classes=["keikaku-unset"])],
-            ["取組内容", self.body("取組内容", m.content)],
-            [Span("成果指標（KPI）"), kpi_block(plan, m)],
-            ["関係市町", nodes.inline(text=UNSET_MARKS, classes=["keikaku-unset"])],
-            ["実施年度・事業費", budget_block(plan, m)],
-            ["事業名称", projects_block(plan, m)],
-            ["事業効果", self.body("事業効果", m.effect)],
-            ["役割分担", self.body("役割分担", m.roles)],
+            [label("card_name"), name],
+            [label("card_area"), m.area.name],
+            [label("card_field"), m.field.name],
+            *([[label("card_direction"), d.name]] if d is not None else []),
+            [label("card_sdgs"), ", ".join(map(str, m.sdgs)) if m.sdgs else
+             nodes.inline(text=plan.source_notes.get("sdgs_missing", UNSET),
+                          classes=["keikaku-unset"])],
+            [label("card_content"), self.body("取組内容", m.content)],
+            [Span(label("card_kpis")), kpi_block(plan, m)],
+            [label("card_municipalities"),
+             nodes.inline(text=plan.source_notes.get("marks_missing", UNSET),
+                          classes=["keikaku-unset"])],
+            [label("card_budget"), budget_block(plan, m)],
+            [label("card_projects"), projects_block(plan, m)],
+            [label("card_effect"), self.body("事業効果", m.effect)],
+            [label("card_roles"), self.body("役割分担", m.roles)],
         ]
         card = nodes.container(classes=["keikaku-card"], ids=[f"card-{m.id}"])
         card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1,
                       scopes=True)
         notes = nodes.container(classes=["keikaku-notes"])
-        for note in [plan.budget_note, *m.notes]:
+        for note in [*([plan.budget_note] if plan.budget_note else []), *m.notes]:
             notes += nodes.paragraph(text=f"※{render_text(plan, note)}")
         card += notes
         return [card]

@@ -102,7 +102,7 @@ class PlanChanges(SphinxDirective):
                              classes=["keikaku-changes"], caption=render(key, "ja")))
             if key == "diff-section-budget" and diff.budget_totals:
                 total_rows: list[list[Cell | Span]] = [
-                    ["5年間合計" if year == "total" else f"{year}年度",
+                    [plan.label("budget_total") if year == "total" else f"{year}年度",
                      Span(fmt_number(t["old"]), classes=["num"]),
                      Span(fmt_number(t["new"]), classes=["num"]),
                      Span(signed(t["difference"]), classes=["num"])]

@@ -71,8 +71,10 @@ class PopulationTableDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env, measures=False)
         plan = plan_for(self.env)
-        if plan.population is None or self.arguments[0] not in ("projection", "prospect"):
+        if self.arguments[0] not in ("projection", "prospect"):
             raise self.error(f"no population table {self.arguments[0]!r}")
+        if plan.population is None:  # a plan without population.yaml: nothing to show
+            return []
         t = getattr(plan.population, self.arguments[0])
         out: list[nodes.Node] = [population_table(plan, t, aging_row=t.key == "prospect")]
         if t.note:
@@ -88,6 +90,8 @@ class LandAreaTable(SphinxDirective):
         note_data_dependencies(self.env, measures=False)
         plan = plan_for(self.env)
         la = plan.land_area
+        if la is None:  # a plan without the table: nothing to show
+            return []
         values = [la["values"][m.id] for m in plan.municipalities]
         total = sum(round_to(v, 2) for v in values)
         shares = [fmt_number(round_to(ratio(v, total), 1), 1) + "%" for v in values]

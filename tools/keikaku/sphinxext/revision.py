@@ -49,8 +49,10 @@ class CommentTable(SphinxDirective):
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
         kind = self.arguments[0]
-        if plan.comments is None or kind not in KIND_LABELS:
+        if kind not in KIND_LABELS:
             raise self.error(f"no comments of kind {kind!r}")
+        if plan.comments is None:  # a plan without comments.yaml
+            return [nodes.paragraph(text=NO_COMMENTS)]
         out = []
         for e in plan.comments[kind]:
             rows: list[list[Cell | Span]] = [["項目", _target(plan, e, self.env.docname)]]
@@ -122,6 +124,10 @@ class MeasureComments(SphinxDirective):
             item += para
             items += item
         return [nodes.rubric(text="この施策に関する意見"), items]
+
+
+# What a comment table shows when the plan has no comments file.
+NO_COMMENTS = "意見はありません。"
 
 
 class ComparisonTable(SphinxDirective):

@@ -59,10 +59,10 @@ def direction_chapters(plan: Plan) -> str:
         out.append(f"## {full(area.index)}　{area.name}に係る政策分野の取組\n")
         for field in area.fields:
             out.append(f"### （{full(field.index)}）{field.name}\n")
-            for d in field.directions:
-                out.append(f"#### {CIRCLED[d.index - 1]}　{d.name}\n")
-                out.append(f"```{{agreement}} {d.id}\n```\n")
-                measures = plan.measures_of(d)
+            for d, measures in plan.groups(field):
+                if d is not None:
+                    out.append(f"#### {CIRCLED[d.index - 1]}　{d.name}\n")
+                    out.append(f"```{{agreement}} {d.id}\n```\n")
                 if measures:
                     entries = "\n".join("/" + measure_docname(m.id) for m in measures)
                     out.append(f"```{{toctree}}\n:maxdepth: 1\n\n{entries}\n```\n")

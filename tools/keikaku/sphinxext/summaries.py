@@ -10,9 +10,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from ..model import Measure
 from ..numbers import fmt_number
 from ..values import render_text
 from .archive import archive_link, note_archive_dependencies, source_link
+from .card import EXCLUDING_UNDECIDED, UNDECIDED
 from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for, result_for
 from .tables import Cell, Span, table
@@ -44,14 +46,13 @@ class StructureDiagram(SphinxDirective):
         plan = plan_for(self.env)
         rows: list[list[Cell | Span]] = []
         for area in plan.areas:
-            area_rows = sum(max(1, len(plan.measures_of(d)))
-                            for f in area.fields for d in f.directions)
+            area_rows = sum(max(1, len(ms)) for f in area.fields for _, ms in plan.groups(f))
             first_in_area = True
             for field in area.fields:
-                field_rows = sum(max(1, len(plan.measures_of(d))) for d in field.directions)
+                field_rows = sum(max(1, len(ms)) for _, ms in plan.groups(field))
                 first_in_field = True
-                for direction in field.directions:
-                    measures = plan.measures_of(direction) or [None]
+                for direction, in_group in plan.groups(field):
+                    measures: list[Measure | None] = [*in_group] or [None]
                     for i, m in enumerate(measures):
                         row: list[Cell | Span] = []
                         if first_in_area:
@@ -60,8 +61,9 @@ class StructureDiagram(SphinxDirective):
                         if first_in_field:
                             row.append(Span(field.name, rows=field_rows))
                             first_in_field = False
-                        if i == 0:
-                            row.append(Span(direction.name, rows=len(measures)))
+                        if i == 0:  # a field without directions: an empty cell
+                            row.append(Span(direction.name if direction else "",
+                                            rows=len(measures)))
                         if m is None:
                             row.append(nodes.inline(text="（具体的な取組なし）",
                                                     classes=["keikaku-unset"]))
@@ -94,6 +96,10 @@ class Agreement(SphinxDirective):
                       stub_columns=1)]
 
 
+def _sum_text(amounts: list[int], undecided: bool) -> str:
+    return fmt_number(sum(amounts)) + (EXCLUDING_UNDECIDED if undecided else "")
+
+
 class BudgetSummary(SphinxDirective):
     """``{budget-summary}``: budgets by fiscal year x area and field, then by measure,
     with row, column and 5-year totals, all summed from the measure files."""
@@ -102,11 +108,23 @@ class BudgetSummary(SphinxDirective):
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
         years = plan.fiscal_years
-        header = [["区分", *(f"{y}年度" for y in years), "5年間合計"]]
+        header = [["区分", *(f"{y}年度" for y in years), plan.label("budget_total")]]
 
         def amounts(measures: list) -> list[Cell | Span]:
-            per_year = [sum(m.budget.get(y, 0) for m in measures) for y in years]
-            return [Span(fmt_number(v), classes=["num"]) for v in [*per_year, sum(per_year)]]
+            """Per year and in total; a measure's 未定 year shows as 未定, a sum that
+            leaves one out says so."""
+            cells = []
+            for y in years:
+                given = [m.budget.get(y, 0) for m in measures]
+                if len(given) == 1 and given[0] is None:
+                    cells.append(Span(UNDECIDED, classes=["num"]))
+                else:
+                    cells.append(Span(_sum_text([v for v in given if v is not None],
+                                                None in given), classes=["num"]))
+            undecided = any(m.undecided_years for m in measures)
+            cells.append(Span(_sum_text([m.budget_total for m in measures], undecided),
+                              classes=["num"]))
+            return cells
 
         rows: list[list[Cell | Span]] = []
         for area in plan.areas:
