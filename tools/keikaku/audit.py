@@ -739,9 +739,9 @@ def _budget_years(norm: str, m: Measure) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for s in SINCE.finditer(norm):
         y = int(s.group(1))
-        amount = budget.get(y)
-        ok = amount is not None and all(budget[x] == amount for x in years if x >= y) and (
-            budget.get(y - 1) != amount) and (
+        amount = budget.get(y)  # None where the year is 未定 (null) or not in the budget
+        ok = y in budget and all(budget[x] == amount for x in years if x >= y) and (
+            y - 1 not in budget or budget[y - 1] != amount) and (
             s.group(2) is None or int(s.group(2).replace(",", "")) == amount)
         what = f"measures.{m.id}.budget.{y} (以降)" if ok else ""
         out.append((s.start(1), s.end(1), what))
@@ -995,6 +995,9 @@ def _role(plan: Plan, spec: str) -> tuple[str, str] | None:
 
 
 CATALOGUE = "tools/keikaku/messages.py"
+# Texts of plan.yaml that define what every page shows through {value}.
+DEFINITIONS = {("docs/data/plan.yaml", ("name",)): "plan.name",
+               ("docs/data/plan.yaml", ("sphere",)): "plan.sphere"}
 
 
 def catalogue_texts() -> Iterator[Text]:
@@ -1023,8 +1026,11 @@ def catalogue_texts() -> Iterator[Text]:
 def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, Context]]:
     base = plan_quantities(plan)
     by_rel = {m.doc.rel: m for m in plan.measures}
-    for t in catalogue_texts():
-        yield t, Context(plan, quantities=base)
+    # The package's own catalogue is audited where its source is part of the plan's
+    # repository (keikaku's): another plan's checks page shows it but does not own it.
+    if (root / CATALOGUE).is_file():
+        for t in catalogue_texts():
+            yield t, Context(plan, quantities=base)
     for path in pages(root):
         rel = path.relative_to(root).as_posix()
         try:
@@ -1108,7 +1114,8 @@ def _card_text(m: Measure) -> str:
 
         kpis = [x for k in m.kpis for x in (
             k.name, *(f"{fmt_number(v.value)}{k.unit}" for v in (k.baseline, k.target)))]
-        budget = [fmt_number(a) for _, a in sorted(m.budget.items())]
+        budget = [fmt_number(a) if a is not None else "未定"
+                  for _, a in sorted(m.budget.items())]
         texts = [m.name, *(p for ps in m.projects.values() for p in ps), *kpis, *budget,
                  m.content, m.effect, m.roles, *m.notes]
         _CARD_TEXT[id(m)] = _norm(" ".join(str(t) for t in texts))
@@ -1263,6 +1270,10 @@ def _audit(plan: Plan, sources: Sources, root: Path, archive: Archive | None) ->
                     occ.cls, occ.against = "checked", claim
                 elif any(s <= off < e for s, e, _ in claims):
                     pass  # a pattern found it stated wrongly (""), quoted or not
+                elif quote and archive is None and (t.file, tuple(t.keypath or ())) in DEFINITIONS:
+                    # No archived source to quote: the plan's own name is its definition,
+                    # typed once here and shown everywhere through {value}.
+                    occ.cls, occ.against = "bound", DEFINITIONS[(t.file, tuple(t.keypath or ()))]
                 elif quote and (place := quoted_place(archive, line, off, off + len(txt),
                                                       ctx.hints, ctx.quote_line)):
                     occ.cls, occ.against = "quoted", f"{archive.rel}:{place}" if archive else ""
