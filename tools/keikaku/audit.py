@@ -1023,12 +1023,19 @@ def catalogue_texts() -> Iterator[Text]:
             yield Text(CATALOGUE, line, text, (key,), [line], spans)
 
 
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, Context]]:
     base = plan_quantities(plan)
     by_rel = {m.doc.rel: m for m in plan.measures}
-    # The package's own catalogue is audited where its source is part of the plan's
-    # repository (keikaku's): another plan's checks page shows it but does not own it.
-    if (root / CATALOGUE).is_file():
+    # The package's check catalogue is audited where the plan publishes it (a page with
+    # the {rule-catalogue} directive, as keikaku's own checks page).
+    if any("{rule-catalogue}" in _read(path) for path in pages(root)):
         for t in catalogue_texts():
             yield t, Context(plan, quantities=base)
     for path in pages(root):
