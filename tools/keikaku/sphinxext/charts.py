@@ -136,7 +136,9 @@ def _draw(chart: Chart) -> str:
                       bbox_to_anchor=(0.42, -0.17), frameon=False)
         else:
             for line in spec["lines"]:
-                xs, ys = zip(*line["points"], strict=True) if line["points"] else ((), ())
+                if not line["points"]:
+                    continue  # a series with nothing to draw has no place in the legend
+                xs, ys = zip(*line["points"], strict=True)
                 ax.plot(xs, ys, label=line["label"], color=line["colour"],
                         linestyle=line.get("style", "-"), marker=line.get("marker"),
                         markersize=line.get("size", 6), linewidth=line.get("width", 1.8))
