@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Kpi, Measure, Plan
+from .model import NOT_AVAILABLE, Kpi, Measure, Plan
 from .numbers import fmt_number
 from .progress import Achievement, achievement, grading_of
 
@@ -16,7 +16,7 @@ KINDS = ("actual-added", "actual-changed", "actual-removed", "grade-changed")
 
 
 def _value(v: float | None, unit: str) -> str:
-    return "未把握" if v is None else f"{fmt_number(v)}{unit}"
+    return NOT_AVAILABLE if v is None else f"{fmt_number(v)}{unit}"
 
 
 def _grade(a: Achievement | None) -> str:

@@ -47,7 +47,7 @@ import yaml
 
 from .archive import Archive
 from .load import Document, Loader, Sources
-from .model import Measure, Plan
+from .model import UNDECIDED, Measure, Plan
 from .numbers import ratio, round_to, to_decimal
 
 CLASSES = ("bound", "external", "checked", "quoted", "unclassified")
@@ -1121,7 +1121,7 @@ def _card_text(m: Measure) -> str:
 
         kpis = [x for k in m.kpis for x in (
             k.name, *(f"{fmt_number(v.value)}{k.unit}" for v in (k.baseline, k.target)))]
-        budget = [fmt_number(a) if a is not None else "未定"
+        budget = [fmt_number(a) if a is not None else UNDECIDED
                   for _, a in sorted(m.budget.items())]
         texts = [m.name, *(p for ps in m.projects.values() for p in ps), *kpis, *budget,
                  m.content, m.effect, m.roles, *m.notes]

@@ -14,8 +14,8 @@ from .progress import achievement, grading_of
 from .values import render_text
 
 COMMON = "共通"
-MISSING = "未把握"  # an actual written as null
-UNDECIDED = "未定"
+MISSING = model.NOT_AVAILABLE  # an actual written as null
+UNDECIDED = model.UNDECIDED
 
 
 def _value(v: KpiValue) -> dict[str, Any]:

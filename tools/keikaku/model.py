@@ -13,6 +13,9 @@ AGE_GROUPS = ("age_0_14", "age_15_64", "age_65_plus")
 
 # The ``projects`` key of a measure for projects of the whole sphere (【共通】).
 COMMON = "common"
+# What a reader sees for an actual written as null, and for a budget year written as null.
+NOT_AVAILABLE = "未把握"
+UNDECIDED = "未定"
 
 # Units a KPI may use when the plan lists none (plan.yaml ``kpi_units``).
 DEFAULT_KPI_UNITS = ("人", "人回", "社", "件", "%", "回", "台", "組", "事業", "人/年",

@@ -7,7 +7,7 @@ import csv
 import io
 
 from .messages import render
-from .model import Actual, Plan
+from .model import NOT_AVAILABLE, Actual, Plan
 from .numbers import fmt_number
 from .progress import Row, counts, grading_of, rows
 
@@ -75,7 +75,7 @@ def to_csv(plan: Plan, year: int) -> str:
     writer.writerow(CSV_HEADER)
     for r in rows(plan, year):
         a = _actual(r, year)
-        value: object = "" if a is None else ("未把握" if a.value is None else a.value)
+        value: object = "" if a is None else (NOT_AVAILABLE if a.value is None else a.value)
         got = r.achievement
         writer.writerow([
             r.measure.field.name, r.measure.number, r.measure.name, r.kpi.name, r.kpi.unit,

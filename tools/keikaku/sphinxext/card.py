@@ -6,7 +6,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..messages import render
-from ..model import COMMON, Kpi, KpiValue, Measure, Plan
+from ..model import COMMON, UNDECIDED, Kpi, KpiValue, Measure, Plan
 from ..numbers import fmt_number, fmt_value, ratio, round_to
 from ..rules.markup import allows_raw_html
 from ..values import render_text
@@ -17,7 +17,6 @@ from .tables import Span, table
 # What a card shows for an empty SDGs list or 関係市町 when the plan's source_notes say
 # nothing about it.
 UNSET = "未設定"
-UNDECIDED = "未定"
 NO_KPIS = "設定なし"
 
 

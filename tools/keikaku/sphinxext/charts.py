@@ -33,7 +33,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..model import Kpi, Plan
+from ..model import NOT_AVAILABLE, Kpi, Plan
 from ..numbers import fmt_number, round_to, to_decimal
 from ..progress import achievement, grading_of
 from . import fonts
@@ -254,7 +254,7 @@ def kpi_chart(plan: Plan, measure_id: str, index: int, k: Kpi) -> Chart:
     rows = []
     for y in years:
         a = actuals.get(y)
-        actual = "" if a is None else ("未把握" if a.value is None else
+        actual = "" if a is None else (NOT_AVAILABLE if a.value is None else
                                        f"{fmt_number(a.value)}{unit}")
         mark = ("現状値 " if y == start else "") + ("目標値 " if y == end else "")
         rows.append([f"{y}年度", f"{_number(expected_value(k, y))}{unit}",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..model import Plan
+from ..model import NOT_AVAILABLE, Plan
 from ..numbers import fmt_number
 from ..progress import Row, counts, grading_of, has_actuals, rows
 from .markup import doc_link, measure_link
@@ -46,7 +46,7 @@ def _actuals_cell(plan: Plan, r: Row) -> Cell:
     """Each year's actual, a line per year of the plan that has an entry."""
     lines = []
     for a in sorted(r.kpi.actuals, key=lambda a: a.fiscal_year):
-        value = "未把握" if a.value is None else f"{fmt_number(a.value)}{r.kpi.unit}"
+        value = NOT_AVAILABLE if a.value is None else f"{fmt_number(a.value)}{r.kpi.unit}"
         lines.append(f"{a.fiscal_year}年度: {value}")
     return _lines(*lines) if lines else "-"
 
