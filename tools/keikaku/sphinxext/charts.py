@@ -40,7 +40,6 @@ from . import fonts
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
 
-CHART_VERSION = "4"  # bump to redraw every cached chart after a change of the drawing
 SALT = "keikaku"  # matplotlib's ids are hashes salted with this (else random)
 FONT_SIZE = 11
 # Colours told apart by line style and marker too, never by colour alone.
@@ -174,13 +173,20 @@ def inline_svg(svg: str, chart: Chart) -> str:
             f'<desc id="{desc}">{html.escape(chart.description)}</desc>{rest}').strip()
 
 
+@cache
+def _drawing_code() -> str:
+    """The hash of this module's source: a change of the drawing redraws every cached
+    chart, with no version number to remember to bump."""
+    return hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
 def render_svg(chart: Chart, cache_dir: Path | None) -> str:
     """The chart's inline SVG. The drawing is cached under the hash of what it shows
     (not of the chart's id): charts of the same data are drawn once, whatever the page."""
     import matplotlib
 
     key = hashlib.sha256(json.dumps(
-        [CHART_VERSION, matplotlib.__version__, chart.spec], ensure_ascii=False,
+        [_drawing_code(), matplotlib.__version__, chart.spec], ensure_ascii=False,
         sort_keys=True).encode()).hexdigest()[:32]
     path = cache_dir / f"{key}.svg" if cache_dir else None
     if path is not None and path.is_file():
