@@ -154,11 +154,12 @@ def synth(n: int, dest: Path) -> Path:
 
 def edit_measure(plan: Path, i: int) -> None:
     """One edit a user makes: a measure's name and its budget of every year (of the
-    last copy: the real measures are named in the comparison and the errata)."""
+    last copy: the real measures are named in the comparison and the errata). The name
+    gains 「（改）」, without a digit: a digit in a name is a number the audit must place."""
     path = max((plan / "measures").glob("*-[0-9][0-9][0-9][0-9][0-9].md"),
                key=lambda p: p.stem[-5:])
     text = path.read_text(encoding="utf-8")
-    text = re.sub(r"^name: (.*)$", rf"name: \g<1>（改{i}）", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^name: (.*)$", r"name: \g<1>（改）", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^  (20[0-9]{2}): ([0-9]+)$", lambda m: f"  {m[1]}: {int(m[2]) + 1}",
                   text, flags=re.MULTILINE)
     path.write_text(text, encoding="utf-8")

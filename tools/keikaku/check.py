@@ -8,7 +8,7 @@ from typing import Any
 
 from .archive import Archive
 from .build import build_plan
-from .load import read_sources
+from .load import Document, Sources, read_measure_file, read_sources
 from .model import Plan
 from .problems import Problem, Severity
 from .rules import (
@@ -46,6 +46,8 @@ class Result:
     raw_allowed: frozenset[str] = frozenset()
     pages: frozenset[str] = frozenset()  # the pages read (index.md, docs/**/*.md)
     unread_pages: frozenset[str] = frozenset()
+    sources: Sources | None = field(default=None, repr=False)  # the files as read
+    read_ok: dict[int, bool] = field(default_factory=dict, repr=False)  # id(doc) → as read
 
     @property
     def errors(self) -> list[Problem]:
@@ -61,6 +63,41 @@ def load_plan(root: Path) -> Result:
     root = root.resolve()
     problems: list[Problem] = []
     sources = read_sources(root, problems)
+    return check_sources(sources, problems)
+
+
+def check_with_measure(result: Result, rel: str, text: str) -> Result:
+    """The check of ``result``'s plan with the measure file ``rel`` holding ``text``
+    instead, as ``load_plan`` would give on a copy of the plan so changed, but without
+    reading the other files again: what was read of them is reused as it was."""
+    import dataclasses
+    import tempfile
+
+    assert result.sources is not None
+    sources = result.sources
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "measure.md"
+        path.write_text(text, encoding="utf-8")
+        problems: list[Problem] = []
+        changed = read_measure_file(path, rel, problems)
+    changed.path = sources.root / rel
+
+    def fresh(doc: Document | None) -> Document | None:
+        """A document as it was read, before any rule marked it unchecked."""
+        return None if doc is None else dataclasses.replace(doc, ok=result.read_ok[id(doc)])
+
+    measures = [changed if doc.rel == rel else fresh(doc) for doc in sources.measures]
+    others = {f.name: fresh(getattr(sources, f.name)) for f in dataclasses.fields(sources)
+              if f.name not in ("root", "measures", "pages")}
+    copy = Sources(root=sources.root, measures=measures,  # type: ignore[arg-type]
+                   pages=[fresh(doc) for doc in sources.pages], **others)
+    return check_sources(copy, problems)
+
+
+def check_sources(sources: Sources, problems: list[Problem]) -> Result:
+    """Validate and build the plan read as ``sources``; run every rule."""
+    root = sources.root
+    read_ok = {id(doc): doc.ok for doc in [*sources.documents(), *sources.pages]}
     for name, schema_name in SCHEMA_OF.items():
         problems += schema_rule.check_document(root, getattr(sources, name), schema_name)
     for name in ("population", "errata", "comments", "comparison", "provenance", "glossary",
@@ -72,7 +109,8 @@ def load_plan(root: Path) -> Result:
         problems += schema_rule.check_document(root, doc, "measure")
     problems += markup.check(sources)
     plan = build_plan(sources, problems)
-    result = Result(root, plan, problems, files=len(sources.documents()))
+    result = Result(root, plan, problems, files=len(sources.documents()), sources=sources,
+                    read_ok=read_ok)
     if plan is not None:
         problems += identity.check(plan, sources)
         problems += kpi.check(plan)
