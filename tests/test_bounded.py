@@ -17,8 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from keikaku.load import MAX_FILE_BYTES, MAX_VALUES
+
 from .conftest import copy_plan, sphinx_build
 
+KEYS = MAX_VALUES // 2 + 1  # each key and its value count as two
 TIMEOUT = 20  # seconds; every case below takes well under 2 on a laptop
 MEASURE = "measures/holiday-night-care.md"
 
@@ -77,10 +80,15 @@ ADVERSARIAL = [
     ("one line of 900,000 characters of HTML tags", MEASURE,
      _replace("## 事業効果\n", "<b>" * 300_000 + "\n\n## 事業効果\n"), "keikaku.raw-html",
      "## 事業効果"),  # the tags stand on the line of this heading in the real file
-    ("80,000 keys", MEASURE, _front("".join(f"k{i}: 1\n" for i in range(80_000))),
+    # one more key and value than the limit allows (keikaku.load.MAX_VALUES)
+    (f"{KEYS:,} keys", MEASURE, _front("".join(f"k{i}: 1\n" for i in range(KEYS))),
      "keikaku.yaml", 2),
-    ("80,000 list items in a data file", "docs/data/plan.yaml",
-     _prepend("items: [" + "1," * 80_000 + "1]\n"), "keikaku.yaml", 1),
+    (f"{MAX_VALUES:,} list items in a data file", "docs/data/plan.yaml",
+     _prepend("items: [" + "1," * MAX_VALUES + "1]\n"), "keikaku.yaml", 1),
+    # the most values a file under the size limit can hold: 1 MB of "1,"
+    ("a flow list as large as the size limit allows", "docs/data/plan.yaml",
+     lambda p: _prepend("items: [" + "1," * ((MAX_FILE_BYTES - p.stat().st_size) // 2 - 20)
+                        + "1]\n")(p), "keikaku.yaml", 1),
 ]
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -158,6 +158,7 @@ def data_texts(doc: Document) -> Iterator[Text]:
         return
     lines = None
     cursor = 0  # strings are found in file order: a search from the last one is enough
+    counted = (0, 0)  # (offset, newlines before it): lines are counted on from the last
 
     def walk(value: Any, path: tuple[object, ...]) -> Iterator[Text]:
         nonlocal lines
@@ -169,12 +170,15 @@ def data_texts(doc: Document) -> Iterator[Text]:
             for i, v in enumerate(value):
                 yield from walk(v, (*path, i))
         elif isinstance(value, str) and NUMBER.search(value):
-            nonlocal cursor
+            nonlocal cursor, counted
             parts = value.split("\n")
             pos = doc.text.find(parts[0], cursor) if parts[0] else -1
             if pos >= 0 and all(doc.text.find(p, pos) >= 0 for p in parts[1:2]):
                 cursor = pos + len(parts[0])
-                first = doc.line_offset + doc.text.count("\n", 0, pos) + 1
+                # pos only grows (each search starts after the last string found), so
+                # counting from the last offset is the count from the start
+                counted = (pos, counted[1] + doc.text.count("\n", counted[0], pos))
+                first = doc.line_offset + counted[1] + 1
                 yield Text(doc.rel, first, value, path, [first + i for i in range(len(parts))])
                 return
             if lines is None:  # written otherwise (escapes, folded): compose the YAML
@@ -513,21 +517,33 @@ def _section_titles(root: Path, plan: Plan) -> dict[tuple[int, int], list[str]]:
     return out
 
 
+class _AnyOf:
+    """Membership in any of several collections, without building their union."""
+
+    def __init__(self, *parts: Container[int]) -> None:
+        self.parts = parts
+
+    def __contains__(self, item: object) -> bool:
+        return any(item in part for part in self.parts)
+
+
 def pattern_claims(norm: str, ctx: Context, root: Path) -> list[tuple[int, int, str]]:
     """Spans of numbers that a pattern compares with the data: (start, end, against)."""
     plan = ctx.plan
     out: list[tuple[int, int, str]] = []
     numbers = _CARDS.get(id(plan)) or _CARDS.setdefault(
         id(plan), {m.number: m for m in plan.measures})
+    subjects: Container[int] = ()
     if ctx.quoted_text is not None:  # the entry's card, or the one that holds the quote
         subjects = {ctx.measure.number} if ctx.measure else set()
     elif ctx.entry_texts is not None:  # an errata text: the entry's card and those it quotes
         subjects = ({ctx.measure.number} if ctx.measure else set()) | ctx.cards
         if not subjects:
             subjects = set(ctx.kin)  # the measures of the errata entries of the same kind
-    else:
-        subjects = {ctx.measure.number} if ctx.measure else set(numbers)
-        subjects |= ctx.kin
+    elif ctx.measure:
+        subjects = {ctx.measure.number} | ctx.kin
+    else:  # every card (not copied for each line: a plan may have thousands)
+        subjects = _AnyOf(numbers, ctx.kin)
     for m in CARD_LIST.finditer(norm):
         if norm[m.end():].lstrip().startswith("("):
             continue  # 施策カードN（name）: the name decides (below)

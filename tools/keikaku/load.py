@@ -28,9 +28,11 @@ BODY_KEYS = {"取組内容": "content", "事業効果": "effect", "役割分担"
 FENCE = "---"
 # The largest plan file (measure, data file, page) read; the biggest real one is 40 kB.
 MAX_FILE_BYTES = 1_000_000
-# The most keys and values one file may hold; the most in a real one is about 1,100.
-# (Validation and line lookup take time in proportion to them.)
-MAX_VALUES = 20_000
+# The most keys and values one file may hold; the most in a real one is about 1,100,
+# and the comparison table of a plan of 10,000 measures holds about 50,000 (five per
+# measure). Validation and line lookup take time in proportion to them: about 1 s
+# each for this many at most.
+MAX_VALUES = 100_000
 # How deep YAML may nest: libyaml's own limit, which refuses a deeper file.
 YAML_DEPTH = 1000
 
