@@ -89,3 +89,29 @@ def test_the_web_font_is_written_again_only_when_the_characters_change(tmp_path:
     # The ideographic space is a glyph too: without it the site showed 「23□施策」.
     assert 0x3000 in fonts.character_map(woff2)
     assert fonts.missing_characters("議", woff2) == ["議"]
+
+
+def test_a_rebuild_reads_only_the_pages_written_since(tmp_path: Path, monkeypatch) -> None:
+    """The characters of each page are kept between builds (outside the site); only a
+    page whose size or time of change differs is read again, and a page removed no
+    longer counts."""
+    import os
+
+    site, store = tmp_path / "html", tmp_path / "doctrees" / "pages.json"
+    site.mkdir()
+    for name, text in (("a", "施策"), ("b", "懇談会"), ("c", "議会")):
+        (site / f"{name}.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+    assert set("".join(fonts.page_characters(site, store).values())) >= set("施策懇談会議")
+    read: list[str] = []
+    real = fonts.text_of_html
+    monkeypatch.setattr(fonts, "text_of_html", lambda html: read.append(html) or real(html))
+    (site / "b.html").write_text("<p>計画</p>", encoding="utf-8")
+    stat = (site / "b.html").stat()  # a clock too coarse to tell: the size tells
+    os.utime(site / "b.html", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    (site / "c.html").unlink()
+    chars = set("".join(fonts.page_characters(site, store).values()))
+    assert read == ["<p>計画</p>"]
+    assert "計" in chars and "懇" not in chars and "議" not in chars and "施" in chars
+    store.write_text("{not json", encoding="utf-8")  # a broken store: every page is read
+    read.clear()
+    assert fonts.page_characters(site, store) and len(read) == 2

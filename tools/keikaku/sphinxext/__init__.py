@@ -131,7 +131,7 @@ def write_site_fonts(app: Sphinx) -> None:
 
     try:
         with progress_message("writing the Japanese web font"):
-            fonts.write_web_fonts(Path(app.outdir))
+            fonts.write_web_fonts(Path(app.outdir), Path(app.doctreedir) / "keikaku-pages.json")
     except fonts.FontMissing as exc:
         logging.getLogger("keikaku").warning(
             "the bundled Japanese font is missing (%s): readers without a Japanese font "

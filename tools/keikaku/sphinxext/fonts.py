@@ -162,18 +162,17 @@ def web_font_name(style: str) -> str:
     return f"keikaku-sans-jp-{style}.woff2"
 
 
-def write_web_fonts(outdir: Path) -> bool:
+def write_web_fonts(outdir: Path, store: Path | None = None) -> bool:
     """Cut the bundled fonts to the characters of the HTML pages under ``outdir`` and
     write them as WOFF2 into ``_static/fonts``; skipped (False) when the characters
-    and font files are those of the last build."""
+    and font files are those of the last build. ``store`` keeps each page's characters
+    between builds (not published: the build's doctree folder)."""
     import hashlib
 
     files = bundled_fonts()
-    chars = set(ALWAYS)
-    for page in sorted(outdir.rglob("*.html")):
-        chars.update(text_of_html(page.read_text(encoding="utf-8")))
-    text = "".join(sorted(c for c in chars if _drawn(c)))
     target = outdir / WEB_FONT_DIR
+    chars = set(ALWAYS).union(*page_characters(outdir, store).values())
+    text = "".join(sorted(c for c in chars if _drawn(c)))
     stamp = target / "keikaku-fonts.sha256"
     key = hashlib.sha256("\n".join(
         [text, *(f"{f.path.name}:{f.path.stat().st_size}" for f in files)]).encode()
@@ -185,3 +184,27 @@ def write_web_fonts(outdir: Path) -> bool:
         subset_woff2(f.path, text, target / web_font_name(f.style))
     stamp.write_text(key)
     return True
+
+
+def page_characters(outdir: Path, store: Path | None) -> dict[str, str]:
+    """The characters of each HTML page under ``outdir``, read again only from the pages
+    written since the last build (known by size and time of change, kept in ``store``):
+    a rebuild writes a few pages of thousands."""
+    import json
+
+    try:
+        known = json.loads(store.read_text(encoding="utf-8")) if store else {}
+    except (OSError, ValueError):
+        known = {}
+    seen: dict[str, list[object]] = {}
+    for page in sorted(outdir.rglob("*.html")):
+        rel, stat = page.relative_to(outdir).as_posix(), page.stat()
+        entry = known.get(rel)
+        if not (isinstance(entry, list) and entry[:2] == [stat.st_mtime_ns, stat.st_size]):
+            entry = [stat.st_mtime_ns, stat.st_size, "".join(sorted(set(
+                text_of_html(page.read_text(encoding="utf-8")))))]
+        seen[rel] = entry
+    if store and seen != known:
+        store.parent.mkdir(parents=True, exist_ok=True)
+        store.write_text(json.dumps(seen, ensure_ascii=False), encoding="utf-8")
+    return {rel: str(entry[2]) for rel, entry in seen.items()}
