@@ -15,6 +15,7 @@ the same files in one process (its floor, ``--check-floor DIR``).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
@@ -184,7 +185,47 @@ def scale_figures(tmp: Path, sizes: list[int], runs: int) -> dict[str, float]:
         times.append(timed([*SPHINX, "-j", "auto", "-b", "html", str(tmp / f"site-{n}"),
                             str(tmp / f"html-{n}")], ok=(0,)))
     figures[f"edit-{n}"] = statistics.median(times)
+    edit_measure(tmp / f"site-{n}", runs)
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "rebuild_phases.py"),
+                          str(tmp / f"site-{n}"), str(tmp / f"html-{n}")],
+                         capture_output=True, text=True, check=True)
+    figures["phases"] = json.loads(run.stdout.splitlines()[-1])
     return figures
+
+
+PHASES = {
+    "start-up": "Python・Sphinx・拡張の読み込み",
+    "check": "計画全体の検査（ビルドの開始時。データに誤りがあれば `-W` で止めるため）",
+    "environment": "Sphinx の環境（全ページの情報）の読み込み",
+    "read": "{page}の読み直し",
+    "consistency": "整合性の確認",
+    "write": "{page}の書き出し（サイドバーを含む）",
+    "finish": "検索索引・ウェブフォント・公開データの書き出し",
+}
+
+
+def phase_markdown(marks: list[list], shown: float = 0.3) -> str:
+    """The phases of one edited rebuild (rebuild_phases.py), each page above ``shown``
+    seconds on its own row, the others of the same phase summed after them."""
+    rows: list[tuple[str, str, float]] = []  # (phase, what, seconds)
+    rest: dict[str, list[float]] = {}
+    last = 0.0
+    for phase, page, at in marks:
+        seconds, last = at - last, at
+        if phase == "end":
+            continue
+        if page and seconds < shown:
+            rest.setdefault(phase, []).append(seconds)
+            continue
+        rows.append((phase, PHASES[phase].format(page=f"ページ `{page}` "), seconds))
+    for phase, times in rest.items():
+        at = max((i for i, row in enumerate(rows) if row[0] == phase), default=len(rows) - 1)
+        rows.insert(at + 1, (phase, PHASES[phase].format(page=f"ほかの {len(times)} ページ"),
+                             sum(times)))
+    lines = ["| 段階（`-j 1`、1 プロセス） | 秒 |", "|---|---:|"]
+    lines += [f"| {what} | {seconds:.2f} |" for _, what, seconds in rows]
+    lines.append(f"| 計 | {last:.2f} |")
+    return "\n".join(lines)
 
 
 def check_floor(plan: Path) -> None:
@@ -295,6 +336,7 @@ def main() -> None:
         sizes = sorted(int(s) for s in args.site_sizes.split(","))
         figures = scale_figures(Path(tmp), sizes, args.runs)
         figures |= check_ratio_figures(Path(tmp), args.check_size, args.runs)
+        phases = phase_markdown(figures.pop("phases"))
         ratios = ratio_markdown(figures, sizes[0], sizes[-1], args.check_size) + (
             f"\n\n測定日 {time.strftime('%Y-%m-%d')} {start} UTC〜、{os.cpu_count()} コア、"
             f"開始時の負荷（1 分平均）{load:.1f}、終了時 {os.getloadavg()[0]:.1f}。"
@@ -302,10 +344,12 @@ def main() -> None:
         rows = [] if args.only_ratios else build_figures(Path(tmp)) + check_figures(
             Path(tmp), [int(s) for s in args.sizes.split(",")], args.runs)
     print(ratios)
+    print(phases)
     text = markdown(rows) if rows else ""
     print(text)
     if args.write:
         write_between(ROOT / "docs" / "benchmarks.md", "ratios", ratios)
+        write_between(ROOT / "docs" / "benchmarks.md", "rebuild-phases", phases)
         if rows:
             write_between(ROOT / "docs" / "benchmarks.md", "benchmarks", text)
 
