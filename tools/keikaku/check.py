@@ -105,8 +105,7 @@ def check_sources(sources: Sources, problems: list[Problem]) -> Result:
         doc = getattr(sources, name)
         if doc is not None:
             problems += schema_rule.check_document(root, doc, name)
-    for doc in sources.measures:
-        problems += schema_rule.check_document(root, doc, "measure")
+    problems += schema_rule.check_documents(root, sources.measures, "measure")
     problems += markup.check(sources)
     plan = build_plan(sources, problems)
     result = Result(root, plan, problems, files=len(sources.documents()), sources=sources,

@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover
 # Plain scalars that YAML 1.1 (PyYAML) and YAML 1.2 (ryaml) may resolve differently,
 # and syntax whose handling we do not compare (tags, anchors, aliases, merges, directives).
 _RISKY = re.compile(
-    r"""(?<![\w.+\-])(?:
+    r"""(?=[-+.0-9yYnNoO])(?<![\w.+\-])(?:          # (first chars: fail fast elsewhere)
         (?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)         # YAML 1.1 booleans
       | [-+]?(?=[0-9_.]*_)[0-9][0-9_]*(?:\.[0-9_]*)?          # digits with underscores (0._)
       | [-+]?0[0-9]+                                          # leading zero: octal in 1.1

@@ -107,12 +107,33 @@ class _Deferred:
 
 def check_document(root: Path, doc: Document, schema_name: str) -> list[Problem]:
     """Validate one parsed document; returns its problems (empty when valid)."""
-    if not doc.ok:
-        return []
-    instance = jsonable(doc.data)
+    return check_documents(root, [doc], schema_name)
+
+
+def check_documents(root: Path, docs: list[Document], schema_name: str) -> list[Problem]:
+    """Validate parsed documents of one kind, finding the schema once."""
     fast = fast_validator(root, schema_name)
-    if fast is not None and fast.is_valid(instance):
-        return []
+    problems: list[Problem] = []
+    for doc in docs:
+        if doc.ok and not _fast_valid(fast, doc.data):
+            problems += _check(root, doc, schema_name)
+    return problems
+
+
+def _fast_valid(fast: Any, data: Any) -> bool:
+    """jsonschema-rs's answer, when it has one: it reads YAML data as JSON sees it
+    only when every key is a string and no value is a date (it refuses the rest), so
+    other data is first converted, as the reference validator gets it."""
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except ValueError:
+        return bool(fast.is_valid(jsonable(data)))
+
+
+def _check(root: Path, doc: Document, schema_name: str) -> list[Problem]:
+    instance = jsonable(doc.data)
     gathered = list(itertools.islice(validator(root, schema_name).iter_errors(instance),
                                      MAX_GATHERED + 1))
     errors = sorted(gathered[:MAX_GATHERED],
