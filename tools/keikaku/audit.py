@@ -160,15 +160,18 @@ def data_texts(doc: Document) -> Iterator[Text]:
     cursor = 0  # strings are found in file order: a search from the last one is enough
     counted = (0, 0)  # (offset, newlines before it): lines are counted on from the last
 
-    def walk(value: Any, path: tuple[object, ...]) -> Iterator[Text]:
+    out: list[Text] = []
+
+    # a plain recursion into a list: nested generators cost a step per level per value
+    def walk(value: Any, path: tuple[object, ...]) -> None:
         nonlocal lines
         if isinstance(value, dict):
             for k, v in value.items():
                 if not (isinstance(v, str) and str(k) in NOT_TEXT):
-                    yield from walk(v, (*path, k if isinstance(k, int) else str(k)))
+                    walk(v, (*path, k if isinstance(k, int) else str(k)))
         elif isinstance(value, list):
             for i, v in enumerate(value):
-                yield from walk(v, (*path, i))
+                walk(v, (*path, i))
         elif isinstance(value, str) and NUMBER.search(value):
             nonlocal cursor, counted
             parts = value.split("\n")
@@ -179,16 +182,18 @@ def data_texts(doc: Document) -> Iterator[Text]:
                 # counting from the last offset is the count from the start
                 counted = (pos, counted[1] + doc.text.count("\n", counted[0], pos))
                 first = doc.line_offset + counted[1] + 1
-                yield Text(doc.rel, first, value, path, [first + i for i in range(len(parts))])
+                out.append(Text(doc.rel, first, value, path,
+                                [first + i for i in range(len(parts))]))
                 return
             if lines is None:  # written otherwise (escapes, folded): compose the YAML
                 lines = _node_lines(doc)
             node_line, block = lines.get(path, (0, False))
             first = doc.line_offset + node_line + 1 + (1 if block else 0)
-            yield Text(doc.rel, first, value, path,
-                       [first + i if block else first for i in range(len(parts))])
+            out.append(Text(doc.rel, first, value, path,
+                            [first + i if block else first for i in range(len(parts))]))
 
-    yield from walk(doc.data, ())
+    walk(doc.data, ())
+    yield from out
 
 
 def page_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -1075,6 +1080,7 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
         if NUMBER.search(doc.body):
             yield Text(doc.rel, doc.body_line, doc.body, ("body",)), ctx
     population = population_quantities(plan)
+    numbered = {m.number: m for m in plan.measures}
     for doc in (sources.plan, sources.structure, sources.population, sources.errata,
                 sources.comments, sources.comparison):
         if doc is None:
@@ -1100,7 +1106,7 @@ def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, 
                 ctx.entry_texts = [str(p.get("text", "")) for p in entry.get("printed", [])]
                 ctx.hints = frozenset([*entry.get("source_lines", []), *(
                     p["line"] for p in entry.get("printed", []) if "line" in p)])
-                ctx.cards = _quoted_cards(plan, entry)
+                ctx.cards = _quoted_cards(numbered, entry)
                 if len(kp) == 5 and kp[2] == "printed":
                     ctx.kin = set()  # a quote is from this entry's own card
                 if str(entry.get("kind", "")).startswith("population"):
@@ -1145,9 +1151,9 @@ def _card_text(m: Measure) -> str:
     return _CARD_TEXT[id(m)]
 
 
-def _quoted_cards(plan: Plan, entry: dict[str, Any]) -> set[int]:
-    """The cards an errata entry quotes (施策カードN in ``printed[].where``, holding the text)."""
-    numbers = {m.number: m for m in plan.measures}
+def _quoted_cards(numbers: dict[int, Measure], entry: dict[str, Any]) -> set[int]:
+    """The cards an errata entry quotes (施策カードN in ``printed[].where``, holding the
+    text), of the plan's measures by number."""
     out = set()
     for p in entry.get("printed", []):
         for q in re.finditer(r"施策カード(\d+)", str(p.get("where", "")).translate(DIGITS_NORM)):

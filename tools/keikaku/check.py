@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,8 +65,25 @@ def load_plan(root: Path) -> Result:
     """Read, validate and build the plan under ``root``; collect every problem."""
     root = root.resolve()
     problems: list[Problem] = []
-    sources = read_sources(root, problems)
-    return check_sources(sources, problems)
+    with gc_paused():
+        sources = read_sources(root, problems)
+        return check_sources(sources, problems)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a plan is read and checked. A check makes
+    objects it keeps (documents, the model, problems) and almost no cycles, so the
+    collector's passes over the growing heap find nothing: at 10,000 measures they
+    took about a sixth of the time (benchmarks/run.py). Reference counting still frees
+    what is dropped; the collector runs again afterwards, as it was."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def check_with_measure(result: Result, rel: str, text: str) -> Result:

@@ -10,7 +10,8 @@ either side of it. Pure: no Sphinx, no analyser.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,16 +50,24 @@ PROSE_DIRECTIVES = {"note", "warning", "tip", "important", "hint", "caution", "a
 
 
 def myst_line(line: str) -> str:
-    """One line of MyST as prose: markup removed, non-prose replaced by ``OBJ``."""
-    line = _ROLE.sub(OBJ, line)
-    line = _CODE.sub(OBJ, line)
-    line = _LINK.sub(r"\1", line)
-    line = _URL.sub(OBJ, line)
-    line = _TAG.sub(OBJ, line)
-    line = _HEADING.sub("", line)
-    line = _ITEM.sub("", line)
-    line = line.replace("**", "").replace("|", OBJ)
-    return line
+    """One line of MyST as prose: markup removed, non-prose replaced by ``OBJ``. (Each
+    pattern is tried only when the line holds the character it needs: most lines of
+    prose hold none.)"""
+    if "`" in line:
+        line = _ROLE.sub(OBJ, line)
+        line = _CODE.sub(OBJ, line)
+    if "[" in line:
+        line = _LINK.sub(r"\1", line)
+    if "http" in line:
+        line = _URL.sub(OBJ, line)
+    if "<" in line:
+        line = _TAG.sub(OBJ, line)
+    if line[:1] == "#":
+        line = _HEADING.sub("", line)
+    first = line[:1]
+    if first and (first in "-*+" or first.isspace() or first.isdecimal()):  # \s, \d
+        line = _ITEM.sub("", line)
+    return line.replace("**", "").replace("|", OBJ)
 
 
 def myst_segments(rel: str, text: str, first_line: int = 1,
@@ -197,27 +206,57 @@ def _leaves(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...]
 def data_segments(rel: str, text: str, first_line: int, data: Any,
                   kind_of: Callable[[tuple[str, ...]], str | None]) -> Iterator[Segment]:
     """Like ``yaml_segments``, from data already parsed: each string value ``kind_of``
-    accepts, at the line of the text that holds it (searched in document order)."""
-    lines = text.split("\n")
+    accepts, at the line of the text that holds it."""
+    kinds = ((value, kind_of(path)) for path, value in _leaves(data, ()))
+    yield from _located(rel, text, first_line, ((v, k) for v, k in kinds if k))
+
+
+def _located(rel: str, text: str, first_line: int,
+             values: Iterable[tuple[str, str]]) -> Iterator[Segment]:
+    """Each line of each (value, kind) as a segment at the line of ``text`` that holds
+    it, searched in document order: the first line from the last one found on that
+    holds it, else the first line before it that does, else the last one found."""
+    starts: list[int] | None = None  # the offset of each line, once a value is kept
     at = 0
-    for path, value in _leaves(data, ()):
-        kind = kind_of(path)
-        if not kind:
-            continue
+    for value, kind in values:
+        if starts is None:
+            starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
         for part in value.split("\n"):
             part = part.strip()
             if not part:
                 continue
-            hit = next((i for i in range(at, len(lines)) if part in lines[i]), None)
-            if hit is None:
-                hit = next((i for i in range(at) if part in lines[i]), at)
-            at = hit
-            yield Segment(rel, first_line + hit, part, kind)
+            # ``part`` holds no newline, so a match lies within one line
+            pos = text.find(part, starts[at])
+            if pos < 0:
+                pos = text.find(part, 0, starts[at])
+            if pos >= 0:
+                at = bisect_right(starts, pos) - 1
+            yield Segment(rel, first_line + at, part, kind)
+
+
+_NEWLINE = re.compile("\n")
+
+
+def _measure_texts(value: Any, inside: bool = False) -> Iterator[tuple[str, str]]:
+    """The string values _measure_kind accepts, in document order, found without
+    building the path of every value: a subtree under ``printed`` is skipped, and
+    everything under a text key is kept."""
+    if isinstance(value, str):
+        if inside:
+            yield value, TEXT
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            key = str(k)
+            if key != "printed":
+                yield from _measure_texts(v, inside or key in MEASURE_TEXT_KEYS)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _measure_texts(v, inside)
 
 
 def measure_segments(rel: str, front: str, front_line: int, body: str, body_line: int,
                      data: Any) -> Iterator[Segment]:
-    yield from data_segments(rel, front, front_line, data, _measure_kind)
+    yield from _located(rel, front, front_line, _measure_texts(data))
     yield from myst_segments(rel, body, body_line,
                              lambda h: None if h is None else (
                                  SENTENCES if h in BODY_SENTENCES else TEXT))
