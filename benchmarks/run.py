@@ -44,6 +44,21 @@ def timed(cmd: list[str], env: dict[str, str] | None = None, ok=(0, 1)) -> float
     return elapsed
 
 
+def timed_memory(cmd: list[str], ok=(0,)) -> tuple[float, float]:
+    """Seconds and peak memory (MB, the largest process of the command's tree: Linux
+    counts the children a process waited for, such as Sphinx's -j workers)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{stderr.decode(errors='replace')}")
+    return elapsed, usage.ru_maxrss / 1024  # KB on Linux
+
+
 def median(cmd: list[str], runs: int, **kw) -> float:
     return statistics.median(timed(cmd, **kw) for _ in range(runs))
 
@@ -176,9 +191,13 @@ def scale_figures(tmp: Path, sizes: list[int], runs: int) -> dict[str, float]:
         plan = synth(n, tmp / f"site-{n}")
         figures[f"floor-{n}"] = timed([*SPHINX[:3], "-q", "-j", "auto", "-c", str(bare), "-b",
                                        "html", str(plan), str(tmp / f"floor-{n}")], ok=(0, 1))
-        figures[f"site-{n}"] = timed([*SPHINX, "-j", "auto", "-b", "html", str(plan),
-                                      str(tmp / f"html-{n}")], ok=(0,))
+        figures[f"site-{n}"], figures[f"memory-site-{n}"] = timed_memory(
+            [*SPHINX, "-j", "auto", "-b", "html", str(plan), str(tmp / f"html-{n}")])
     n = max(sizes)
+    # the same build with Python's garbage collector as it is (sphinxext/collector.py)
+    figures[f"site-{n}-gc"], figures[f"memory-site-{n}-gc"] = timed_memory(
+        [*SPHINX, "-j", "auto", "-b", "html", "-D", "keikaku_gc_tuning=0",
+         str(tmp / f"site-{n}"), str(tmp / f"html-{n}-gc")])
     times = []
     for i in range(runs):
         edit_measure(tmp / f"site-{n}", i)
@@ -237,17 +256,26 @@ def check_floor(plan: Path) -> None:
 
     from keikaku import yamlfast
 
-    def jsonable(v):  # as keikaku.schemas.jsonable: mapping keys as strings
+    def jsonable(v):  # as keikaku.schemas.jsonable, without importing python-jsonschema
         if isinstance(v, dict):
-            return {str(k): jsonable(x) for k, x in v.items()}
-        return [jsonable(x) for x in v] if isinstance(v, list) else v
+            return {str(k).lower() if isinstance(k, bool) else str(k): jsonable(x)
+                    for k, x in v.items()}
+        if isinstance(v, list):
+            return [jsonable(x) for x in v]
+        return v.isoformat() if hasattr(v, "isoformat") else v
+
+    def valid(data):  # as keikaku.rules.schema: the data as read, converted if refused
+        try:
+            return validator.is_valid(data)
+        except ValueError:  # a key that is no string, a date
+            return validator.is_valid(jsonable(data))
 
     schema = json.loads((plan / "schemas" / "measure.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema_rs.validator_for(schema, validate_formats=True)
     invalid = 0
     for path in (plan / "measures").glob("*.md"):
         front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:]
-        invalid += not validator.is_valid(jsonable(yamlfast.load(front)))
+        invalid += not valid(yamlfast.load(front))
     if invalid:
         raise SystemExit(f"{invalid} measure files are invalid")
 
@@ -271,6 +299,8 @@ def ratio_markdown(f: dict[str, float], small: int, large: int, n: int) -> str:
                            "フォルダ"),
         f"site-{large}": f"サイト、合成計画 {large:,} 施策",
         f"floor-{large}": f"下限: Sphinx + MyST のみ、同じ {large:,} 施策のフォルダ",
+        f"site-{large}-gc": (f"同じ {large:,} 施策のサイト、Python のガベージコレクタを"
+                             "既定の設定のままにした場合（`-D keikaku_gc_tuning=0`）"),
         f"edit-{large}": (f"{large:,} 施策で施策ファイルを1つ編集（名称と事業費）した後の"
                           "再ビルド（3回の中央値）"),
         f"check-{n}": (f"`keikaku check --no-cache`、合成計画 {n:,} 施策、何もキャッシュして"
@@ -297,6 +327,11 @@ def ratio_markdown(f: dict[str, float], small: int, large: int, n: int) -> str:
         shown, limit = (f"{value:.2f}", f"≤ {bound}") if den else (
             f"{value:.2f} 秒", f"< {bound} 秒")
         lines.append(f"| {what} | {shown} | {limit} | {'達成' if value <= bound else '未達成'} |")
+    memory = {f"memory-site-{large}": f"サイト、合成計画 {large:,} 施策",
+              f"memory-site-{large}-gc": "同じサイト、ガベージコレクタは既定の設定"}
+    if any(k in f for k in memory):
+        lines += ["", "| ビルド | 最大メモリ（MB） |", "|---|---:|"]
+        lines += [f"| {label} | {f[k]:,.0f} |" for k, label in memory.items() if k in f]
     return "\n".join(lines)
 
 

@@ -23,6 +23,7 @@ from . import (
     card,
     changes,
     charts,
+    collector,
     fonts,
     navigation,
     population,
@@ -55,6 +56,7 @@ def on_config_inited(app: Sphinx, config: Config) -> None:
 
 def on_builder_inited(app: Sphinx) -> None:
     load(app)
+    collector.tune(app)  # after the plan is loaded: it lives as long as the build
 
 
 class scroll_box(nodes.General, nodes.Element):  # lower case, as docutils names nodes
@@ -146,6 +148,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("keikaku_diff_base", "", "env", types=frozenset({str}))
     # True for a plan that is published: the build checks as `keikaku check --strict`.
     app.add_config_value("keikaku_strict", False, "env", types=frozenset({bool}))
+    # False: Python's garbage collector as it is (collector.py), for less memory.
+    app.add_config_value("keikaku_gc_tuning", True, "", types=frozenset({bool}))
     app.connect("config-inited", on_config_inited)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
