@@ -183,6 +183,39 @@ SITE_TEXTS: dict[str, dict[str, str]] = {
     "land-area": {"ja": "面積", "en": "Area"},
     "land-share": {"ja": "構成比", "en": "Share"},
     "land-area-caption": {"ja": "面積（単位：{unit}）", "en": "Area (unit: {unit})"},
+    # -- changes.py --------------------------------------------------------
+    "this-revision": {"ja": "この版", "en": "this revision"},
+    "changes-no-base": {
+        "ja": "比較の基準にする版が指定されていないため、変更点はありません。"
+              "基準の版を指定してビルドすると、ここに変更点が表示されます"
+              "（例: KEIKAKU_DIFF_BASE=published/2024 nox -s build）。",
+        "en": "No revision to compare with was given, so there are no changes to show. "
+              "Build with a base revision to list the changes here "
+              "(e.g. KEIKAKU_DIFF_BASE=published/2024 nox -s build).",
+    },
+    "changes-measure": {"ja": "施策", "en": "Measure"},
+    "changes-what": {"ja": "変更の内容", "en": "What changed"},
+    "changes-before": {"ja": "変更前", "en": "Before"},
+    "changes-after": {"ja": "変更後", "en": "After"},
+    "changes-difference": {"ja": "差", "en": "Difference"},
+    "changes-budget": {"ja": "計画全体の事業費（千円）",
+                       "en": "Budget of the whole plan (thousand yen)"},
+    # -- sources.py (generated Markdown: no MyST syntax in these texts) ------
+    "measure-page-error": {
+        "ja": "この施策ファイルは検査エラーのため表示できません。"
+              "keikaku check で確認してください。",
+        "en": "This measure file cannot be shown because of check errors; run keikaku check.",
+    },
+    "kpi-charts-heading": {"ja": "成果指標の推移", "en": "The KPIs over time"},
+    "chapter-area": {"ja": "{index}　{name}に係る政策分野の取組",
+                     "en": "{index} Measures in the policy fields of {name}"},
+    "chapter-field": {"ja": "（{index}）{name}", "en": "({index}) {name}"},
+    "chapter-direction": {"ja": "{mark}　{name}", "en": "{mark} {name}"},
+    "plan-unavailable": {"ja": "（計画を読み込めません）", "en": "(the plan cannot be read)"},
+    # -- __init__.py, pdf.py, settings.py -----------------------------------
+    "table": {"ja": "表", "en": "Table"},
+    # conf.py's title when docs/data/plan.yaml cannot be read (the build reports why).
+    "fallback-title": {"ja": "共生ビジョン", "en": "Vision"},
     # -- card.py -----------------------------------------------------------
     # What a card shows for an empty SDGs list or 関係市町 when the plan's source_notes
     # say nothing about it, and for a measure without KPIs.
