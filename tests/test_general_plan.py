@@ -222,13 +222,11 @@ def test_a_small_plan_reports_an_undecided_year_without_its_note(tmp_path: Path)
 def test_the_card_shows_undecided_years_and_kpis_of_their_own_years(tmp_path: Path) -> None:
     """The card's blocks, rendered without Sphinx: 未定 in its year, a total that says
     it leaves it out, 設定なし for no KPIs, and a KPI's own year beside its value."""
-    from keikaku.sphinxext.card import (
-        EXCLUDING_UNDECIDED,
-        NO_KPIS,
-        UNDECIDED,
-        budget_block,
-        kpi_block,
-    )
+    from keikaku.sphinxext.card import UNDECIDED, budget_block, kpi_block
+    from keikaku.sphinxext.texts import site_text
+
+    excluding_undecided, no_kpis = (site_text(key, "ja")
+                                    for key in ("excluding-undecided", "card-no-kpis"))
 
     root = small_plan(tmp_path / "plan")
     plan = load_plan(root).plan
@@ -236,8 +234,8 @@ def test_the_card_shows_undecided_years_and_kpis_of_their_own_years(tmp_path: Pa
     text = budget_block(plan, m).astext()
     cells = [line for line in text.split("\n") if line]
     assert cells.count(UNDECIDED) == len(m.undecided_years)
-    assert cells[-1] == f"{m.budget_total:,}{EXCLUDING_UNDECIDED}"
-    assert [n.astext() for n in kpi_block(plan, m)] == [NO_KPIS]
+    assert cells[-1] == f"{m.budget_total:,}{excluding_undecided}"
+    assert [n.astext() for n in kpi_block(plan, m)] == [no_kpis]
     own = plan.base_year + 1
     _edit(root, "measures/clinic.md", "field: medical\n",
           "field: medical\nkpis:\n  - name: 受診者数\n    unit: 人\n    higher_is_better: true\n"

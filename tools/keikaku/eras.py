@@ -12,8 +12,11 @@ WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday
 FULLWIDTH = str.maketrans("０１２３４５６７８９ＲＨＳ（）", "0123456789RHS()")
 
 
+FIRST_YEAR = "元"  # 令和元年: the first year of an era
+
+
 def era_number(text: str) -> int:
-    return 1 if text == "元" else int(text)
+    return 1 if text == FIRST_YEAR else int(text)
 
 
 def to_western(era: str, number: int) -> int:

@@ -39,6 +39,7 @@ from .search import KeikakuJapanese
 from .sources import on_source_read
 from .state import load, result_for
 from .tables import attributed_entry, depart_attributed_entry, visit_attributed_entry
+from .texts import site_lang, site_text
 
 HERE = Path(__file__).parent
 
@@ -83,8 +84,8 @@ def wrap_wide_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None
         if isinstance(parent, nodes.entry | scroll_box):
             continue
         titles = list(table.findall(nodes.title))
-        box = scroll_box(classes=["keikaku-scroll"],
-                         label=titles[0].astext() if titles else "表")
+        box = scroll_box(classes=["keikaku-scroll"], label=titles[0].astext() if titles
+                         else site_text("table", site_lang(app)))
         parent.replace(table, box)
         box += table
 

@@ -23,6 +23,7 @@ from ..archive import Archive
 from .rawguard import generated_raw
 from .state import result_for
 from .tables import Cell, Span, table
+from .texts import site_lang, site_list, site_text
 
 SOURCE_LINK = "keikaku-source-link"
 
@@ -39,8 +40,9 @@ def note_archive_dependencies(directive: SphinxDirective, archive: Archive) -> N
                                       / "provenance.yaml"))
 
 
-def lines_label(first: int, last: int) -> str:
-    return f"原文 {first}行" if first == last else f"原文 {first}〜{last}行"
+def lines_label(first: int, last: int, lang: str = "ja") -> str:
+    return (site_text("source-line", lang, line=first) if first == last
+            else site_text("source-lines", lang, first=first, last=last))
 
 
 def archive_link(archive: Archive, fromdoc: str, text: str, line: int | None = None,
@@ -54,10 +56,12 @@ def archive_link(archive: Archive, fromdoc: str, text: str, line: int | None = N
     return ref
 
 
-def source_link(archive: Archive, fromdoc: str, first: int, last: int) -> nodes.reference:
+def source_link(archive: Archive, fromdoc: str, first: int, last: int,
+                lang: str = "ja") -> nodes.reference:
     """「原文 744行」, linked to the line on the archive's page."""
-    label = lines_label(first, last)
-    return archive_link(archive, fromdoc, label, first, f"{label}（原文の記録の該当行）")
+    label = lines_label(first, last, lang)
+    return archive_link(archive, fromdoc, label, first,
+                        site_text("source-link-title", lang, label=label))
 
 
 def unlink_sources_outside_html(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -81,12 +85,13 @@ def copy_archive_text(app: Sphinx, exception: Exception | None) -> None:
     shutil.copyfile(result_for(app.env).root / archive.rel, target)
 
 
-def _text_html(archive: Archive, redacted: set[int]) -> str:
+def _text_html(archive: Archive, redacted: set[int], lang: str) -> str:
     items = []
     for n, line in enumerate(archive.lines, start=1):
         cls = ' class="keikaku-redacted"' if n in redacted else ""
         items.append(f'<li id="L{n}"{cls}>{html.escape(line)}</li>')
-    return ('<ol class="keikaku-source-text" aria-label="原文の記録の本文（行番号付き）">'
+    label = html.escape(site_text("archive-text-label", lang), quote=True)
+    return (f'<ol class="keikaku-source-text" aria-label="{label}">'
             + "".join(items) + "</ol>\n")
 
 
@@ -100,6 +105,7 @@ class SourceArchive(SphinxDirective):
             raise self.error("no archived source: docs/source/provenance.yaml is missing "
                              "or has problems (keikaku check)")
         note_archive_dependencies(self, archive)
+        lang = site_lang(self)
         prov = archive.provenance
         red = prov["redacted"]
         redacted = {n for g in red["groups"] for n in g["lines"]}
@@ -108,21 +114,28 @@ class SourceArchive(SphinxDirective):
         groups = nodes.bullet_list()
         for g in red["groups"]:
             item = nodes.list_item()
-            item += nodes.paragraph(text=f"{g['what']}: {'、'.join(map(str, g['lines']))}行")
+            item += nodes.paragraph(text=site_text(
+                "archive-redacted-lines", lang, what=g["what"],
+                lines=site_list(map(str, g["lines"]), lang)))
             groups += item
         rows: list[list[Cell | Span]] = [
-            ["資料", prov["title"]],
-            ["出所", prov["origin"]],
-            ["ファイル", [nodes.paragraph("", "", download)]],
-            ["行数", f"{prov['archive']['lines']}行（原文と同じ）"],
-            ["SHA-256（原文）", nodes.literal(text=prov["original"]["sha256"])],
-            ["SHA-256（この記録）", nodes.literal(text=prov["archive"]["sha256"])],
-            ["削除した行", [nodes.paragraph(
-                text=f"次の行は内容を「{red['marker']}」に置き換えています。{red['reason']}"),
+            [site_text("archive-title", lang), prov["title"]],
+            [site_text("archive-origin", lang), prov["origin"]],
+            [site_text("archive-file", lang), [nodes.paragraph("", "", download)]],
+            [site_text("archive-lines", lang),
+             site_text("archive-line-count", lang, n=prov["archive"]["lines"])],
+            [site_text("archive-sha-original", lang),
+             nodes.literal(text=prov["original"]["sha256"])],
+            [site_text("archive-sha-record", lang),
+             nodes.literal(text=prov["archive"]["sha256"])],
+            [site_text("archive-redacted", lang), [nodes.paragraph(
+                text=site_text("archive-redacted-text", lang, marker=red["marker"],
+                               reason=red["reason"])),
                 groups]],
         ]
         out: list[nodes.Node] = [table([2, 8], rows, classes=["keikaku-provenance"],
-                                       stub_columns=1, caption="原文の記録の出所")]
-        out.append(generated_raw(_text_html(archive, redacted)))
+                                       stub_columns=1,
+                                       caption=site_text("archive-caption", lang))]
+        out.append(generated_raw(_text_html(archive, redacted, lang)))
         return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..load import BODY_KEYS
 from ..messages import render
 from ..model import COMMON, UNDECIDED, Kpi, KpiValue, Measure, Plan
 from ..numbers import fmt_number, fmt_value, ratio, round_to
@@ -13,25 +14,25 @@ from ..values import render_text
 from .markup import parse
 from .state import note_data_dependencies, plan_for
 from .tables import Span, table
+from .texts import site_lang, site_text
 
-# What a card shows for an empty SDGs list or 関係市町 when the plan's source_notes say
-# nothing about it.
-UNSET = "未設定"
-NO_KPIS = "設定なし"
+# The body's headings (## 取組内容 ...) by section: the measure file's wording, which the
+# loader defines, not a site text.
+HEADINGS = {key: heading for heading, key in BODY_KEYS.items()}
 
 
-def _reason_label(k: Kpi) -> str:
+def _reason_label(k: Kpi, lang: str) -> str:
     """What the recorded reason explains: a worse, an unchanged or a far higher target."""
     if k.target.value == k.baseline.value:
-        return "目標値を現状値と同じとした理由"
+        return site_text("card-reason-unchanged", lang)
     if k.higher_is_better and k.target.value < k.baseline.value:
-        return "目標値が現状値を下回る理由"
+        return site_text("card-reason-below", lang)
     if not k.higher_is_better and k.target.value > k.baseline.value:
-        return "目標値が現状値を上回る理由"
-    return "目標値の理由"
+        return site_text("card-reason-above", lang)
+    return site_text("card-reason", lang)
 
 
-def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
+def _derivation_text(k: Kpi, v: KpiValue, lang: str) -> str | None:
     d = v.derivation
     if d is None:
         return None
@@ -39,7 +40,7 @@ def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
     den = " + ".join(f"{fmt_number(c.value)}{d.unit}" for c in d.denominator)
     exact = round_to(ratio(d.numerator_total, d.denominator_total, d.scale), 2)
     rounded = round_to(exact, d.rounding_digits, d.rounding_method)
-    rule = render(f"rounding-{d.rounding_method}", "ja")
+    rule = render(f"rounding-{d.rounding_method}", lang)
     suffix = k.unit if k.unit == "%" else ""
     return (
         f"（{num}）/（{den}）= {fmt_number(d.numerator_total)}{d.unit}/"
@@ -48,45 +49,48 @@ def _derivation_text(k: Kpi, v: KpiValue) -> str | None:
     )
 
 
-def _kpi_cell(v: KpiValue, unit: str, plan_year: int) -> str:
+def _kpi_cell(v: KpiValue, unit: str, plan_year: int, lang: str) -> str:
     """The value, with its year when that is not the column's (the plan's)."""
     text = fmt_value(v.value, unit)
-    return text if v.fiscal_year == plan_year else f"{text}（{v.fiscal_year}年度）"
+    return text if v.fiscal_year == plan_year else site_text(
+        "card-value-in-year", lang, value=text, year=v.fiscal_year)
 
 
-def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
+def kpi_block(plan: Plan, m: Measure, lang: str = "ja") -> list[nodes.Node]:
     if not m.kpis:
-        return [nodes.inline(text=NO_KPIS, classes=["keikaku-unset"])]
-    baseline = f"現状値（{plan.base_year}年度）"
-    target = f"目標値（{plan.target_year}年度）"
+        return [nodes.inline(text=site_text("card-no-kpis", lang), classes=["keikaku-unset"])]
+    baseline = site_text("card-baseline-in", lang, year=plan.base_year)
+    target = site_text("card-target-in", lang, year=plan.target_year)
     rows = []
     extra: list[nodes.Node] = []
     for k in m.kpis:
         # The name heads its row; data-label repeats the column's header where a phone
         # shows each KPI as a block (name, then one line per value).
         rows.append([k.name,
-                     Span(_kpi_cell(k.baseline, k.unit, plan.base_year),
+                     Span(_kpi_cell(k.baseline, k.unit, plan.base_year, lang),
                           attributes={"data-label": baseline}),
-                     Span(_kpi_cell(k.target, k.unit, plan.target_year),
+                     Span(_kpi_cell(k.target, k.unit, plan.target_year, lang),
                           attributes={"data-label": target})])
-        for label, v in (("現状値", k.baseline), ("目標値", k.target)):
-            text = _derivation_text(k, v)
+        for which, v in (("baseline", k.baseline), ("target", k.target)):
+            text = _derivation_text(k, v, lang)
             if text:
                 para = nodes.paragraph(classes=["keikaku-derivation"])
-                para += nodes.strong(text=f"{label}の算出方法: ")
+                para += nodes.strong(text=site_text("card-derivation", lang,
+                                                    value=site_text(which, lang)))
                 para += nodes.Text(text)
                 if v.derivation and v.derivation.source:
-                    para += nodes.Text(f"　出典: {render_text(plan, v.derivation.source)}")
+                    para += nodes.Text(site_text("card-derivation-source", lang,
+                                                 source=render_text(plan, v.derivation.source)))
                 extra.append(para)
         if k.target_reason:
             para = nodes.paragraph(classes=["keikaku-target-reason"])
-            para += nodes.strong(text=f"{_reason_label(k)}: ")
+            para += nodes.strong(text=site_text("label-colon", lang, label=_reason_label(k, lang)))
             para += nodes.Text(render_text(plan, k.target_reason))
             extra.append(para)
     tbl = table(
         [6, 2, 2],
         rows,
-        header=[["指標", baseline, target]],
+        header=[[site_text("card-kpi", lang), baseline, target]],
         classes=["keikaku-kpi"],
         stub_columns=1,
         numeric_from=1,
@@ -95,17 +99,20 @@ def kpi_block(plan: Plan, m: Measure) -> list[nodes.Node]:
     return [tbl, *extra]
 
 
-def budget_block(plan: Plan, m: Measure) -> nodes.table:
+def budget_block(plan: Plan, m: Measure, lang: str = "ja") -> nodes.table:
     """Years as columns, as printed; on a phone each amount is a line under its year."""
     years = plan.fiscal_years
-    cells = [Span(budget_text(m.budget.get(y, 0)), attributes={"data-label": f"{y}年度"})
+    cells = [Span(budget_text(m.budget.get(y, 0)),
+                  attributes={"data-label": site_text("fiscal-year", lang, year=y)})
              for y in years]
-    total = fmt_number(m.budget_total) + (EXCLUDING_UNDECIDED if m.undecided_years else "")
-    cells.append(Span(total, attributes={"data-label": "合計"}))
+    total = fmt_number(m.budget_total) + (site_text("excluding-undecided", lang)
+                                          if m.undecided_years else "")
+    cells.append(Span(total, attributes={"data-label": site_text("total", lang)}))
     return table(
         [3] + [2] * len(years) + [2],
-        [["事業費（千円）", *cells]],
-        header=[["実施年度", *(str(y) for y in years), "合計"]],
+        [[site_text("budget-thousand-yen", lang), *cells]],
+        header=[[site_text("card-budget-years", lang), *(str(y) for y in years),
+                 site_text("total", lang)]],
         classes=["keikaku-budget"],
         stub_columns=1,
         numeric_from=1,
@@ -113,17 +120,13 @@ def budget_block(plan: Plan, m: Measure) -> nodes.table:
     )
 
 
-# After a total that leaves out 未定 years.
-EXCLUDING_UNDECIDED = "（未定の年度を除く）"
-
-
 def budget_text(amount: int | None) -> str:
     """A year's amount, or 未定 for a year not yet fixed."""
     return UNDECIDED if amount is None else fmt_number(amount)
 
 
-def projects_block(plan: Plan, m: Measure) -> nodes.Node:
-    groups = [("共通", m.projects.get(COMMON, []))] + [
+def projects_block(plan: Plan, m: Measure, lang: str = "ja") -> nodes.Node:
+    groups = [(site_text("card-projects-common", lang), m.projects.get(COMMON, []))] + [
         (mun.name, m.projects.get(mun.id, [])) for mun in plan.municipalities
     ]
     lines = nodes.bullet_list(classes=["keikaku-projects"])
@@ -132,8 +135,9 @@ def projects_block(plan: Plan, m: Measure) -> nodes.Node:
             continue
         item = nodes.list_item()
         para = nodes.paragraph()
-        para += nodes.strong(text=f"【{label}】")
-        para += nodes.Text("　".join(f"○{n}" for n in names))
+        para += nodes.strong(text=site_text("card-projects-group", lang, name=label))
+        para += nodes.Text(site_text("card-projects-sep", lang).join(
+            site_text("card-project", lang, name=n) for n in names))
         item += para
         lines += item
     return lines
@@ -168,6 +172,8 @@ class MeasureCard(SphinxDirective):
         if m is None:
             raise self.error(f"unknown measure id {self.arguments[0]!r}")
         self.measure = m
+        lang = site_lang(self)
+        unset = site_text("card-unset", lang)
         d = m.direction
         name = nodes.strong(text=m.name)
         label = plan.label  # the national template's row names, or the plan's (labels)
@@ -177,23 +183,24 @@ class MeasureCard(SphinxDirective):
             [label("card_field"), m.field.name],
             *([[label("card_direction"), d.name]] if d is not None else []),
             [label("card_sdgs"), ", ".join(map(str, m.sdgs)) if m.sdgs else
-             nodes.inline(text=plan.source_notes.get("sdgs_missing", UNSET),
+             nodes.inline(text=plan.source_notes.get("sdgs_missing", unset),
                           classes=["keikaku-unset"])],
-            [label("card_content"), self.body("取組内容", m.content)],
-            [Span(label("card_kpis")), kpi_block(plan, m)],
+            [label("card_content"), self.body(HEADINGS["content"], m.content)],
+            [Span(label("card_kpis")), kpi_block(plan, m, lang)],
             [label("card_municipalities"),
-             nodes.inline(text=plan.source_notes.get("marks_missing", UNSET),
+             nodes.inline(text=plan.source_notes.get("marks_missing", unset),
                           classes=["keikaku-unset"])],
-            [label("card_budget"), budget_block(plan, m)],
-            [label("card_projects"), projects_block(plan, m)],
-            [label("card_effect"), self.body("事業効果", m.effect)],
-            [label("card_roles"), self.body("役割分担", m.roles)],
+            [label("card_budget"), budget_block(plan, m, lang)],
+            [label("card_projects"), projects_block(plan, m, lang)],
+            [label("card_effect"), self.body(HEADINGS["effect"], m.effect)],
+            [label("card_roles"), self.body(HEADINGS["roles"], m.roles)],
         ]
         card = nodes.container(classes=["keikaku-card"], ids=[f"card-{m.id}"])
         card += table([2, 8], rows, classes=["keikaku-card-table"], stub_columns=1,
                       scopes=True)
         notes = nodes.container(classes=["keikaku-notes"])
         for note in [*([plan.budget_note] if plan.budget_note else []), *m.notes]:
-            notes += nodes.paragraph(text=f"※{render_text(plan, note)}")
+            notes += nodes.paragraph(text=site_text("card-note", lang,
+                                                    note=render_text(plan, note)))
         card += notes
         return [card]

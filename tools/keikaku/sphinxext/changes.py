@@ -18,6 +18,7 @@ from ..numbers import fmt_number
 from .markup import doc_link, measure_docname
 from .state import logger, note_data_dependencies, plan_for, result_for
 from .tables import Cell, Span, table
+from .texts import site_lang, site_text
 
 _DIFFS: dict[str, PlanDiff | None] = {}
 MARK = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}", re.S)
@@ -44,7 +45,8 @@ def plan_diff(env) -> PlanDiff | None:
                 old = load_plan(materialize(root, base, Path(tmp)))
                 if old.plan is None or old.errors:
                     raise RevisionError(f"{len(old.errors)} errors in {base}")
-                diff = compare(old.plan, plan_for(env), base, "この版", root)
+                diff = compare(old.plan, plan_for(env), base,
+                                   site_text("this-revision", site_lang(env)), root)
         except RevisionError as exc:
             logger.warning("cannot compare with %s: %s", base, exc, type="keikaku",
                            subtype="diff")
@@ -74,15 +76,13 @@ class PlanChanges(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env)
         diff = plan_diff(self.env)
+        lang = site_lang(self)
         if diff is None:
-            return [nodes.paragraph(text=(
-                "比較の基準にする版が指定されていないため、変更点はありません。"
-                "基準の版を指定してビルドすると、ここに変更点が表示されます"
-                "（例: KEIKAKU_DIFF_BASE=published/2024 nox -s build）。"))]
+            return [nodes.paragraph(text=site_text("changes-no-base", lang))]
         out: list[nodes.Node] = [nodes.paragraph(
-            text=render("diff-title", "ja", base=diff.base, head=diff.head))]
+            text=render("diff-title", lang, base=diff.base, head=diff.head))]
         if not diff.changes:
-            out.append(nodes.paragraph(text=render("diff-none", "ja")))
+            out.append(nodes.paragraph(text=render("diff-none", lang)))
         plan = plan_for(self.env)
         for key, kinds in SECTIONS:
             changes = [c for c in diff.changes if c.kind in kinds]
@@ -96,26 +96,31 @@ class PlanChanges(SphinxDirective):
                     para += doc_link(measure_docname(c.measure), c.label, self.env.docname)
                     link = [para]
                 para = nodes.paragraph()
-                para.extend(marked_nodes(describe(c, "ja")))
+                para.extend(marked_nodes(describe(c, lang)))
                 rows.append([link, [para]])
-            out.append(table([3, 7], rows, header=[["施策", "変更の内容"]],
-                             classes=["keikaku-changes"], caption=render(key, "ja")))
+            out.append(table([3, 7], rows, header=[[site_text("changes-measure", lang),
+                                                      site_text("changes-what", lang)]],
+                             classes=["keikaku-changes"], caption=render(key, lang)))
             if key == "diff-section-budget" and diff.budget_totals:
                 total_rows: list[list[Cell | Span]] = [
-                    [plan.label("budget_total") if year == "total" else f"{year}年度",
+                    [plan.label("budget_total") if year == "total"
+                     else site_text("fiscal-year", lang, year=year),
                      Span(fmt_number(t["old"]), classes=["num"]),
                      Span(fmt_number(t["new"]), classes=["num"]),
                      Span(signed(t["difference"]), classes=["num"])]
                     for year, t in diff.budget_totals.items()]
                 out.append(table([3, 2, 2, 2], total_rows,
-                                 header=[["年度", "変更前", "変更後", "差"]],
-                                 classes=["keikaku-changes"], caption="計画全体の事業費（千円）"))
+                                 header=[[site_text(key, lang) for key in (
+                                     "fiscal-year-heading", "changes-before", "changes-after",
+                                     "changes-difference")]],
+                                 classes=["keikaku-changes"],
+                                 caption=site_text("changes-budget", lang)))
         if diff.citations:
             items = nodes.bullet_list()
             for c in diff.citations:
-                kind = render("diff-bound" if c.bound else "diff-typed", "ja")
+                kind = render("diff-bound" if c.bound else "diff-typed", lang)
                 item = nodes.list_item()
                 item += nodes.paragraph(text=f"{c.file}:{c.line}（{kind}）{c.text}")
                 items += item
-            out += [nodes.rubric(text=render("diff-section-citations", "ja")), items]
+            out += [nodes.rubric(text=render("diff-section-citations", lang)), items]
         return out

@@ -39,6 +39,7 @@ from ..progress import achievement, grading_of
 from . import fonts
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
+from .texts import site_lang, site_list, site_text
 
 SALT = "keikaku"  # matplotlib's ids are hashes salted with this (else random)
 FONT_SIZE = 11
@@ -203,6 +204,8 @@ def chart_nodes(directive: SphinxDirective, chart: Chart) -> list[nodes.Node]:
     """The chart and, beside it, the table of its data."""
     from ..cache import cache_dir
 
+    lang = site_lang(directive)
+
     try:
         svg = render_svg(chart, cache_dir() / "charts")
     except fonts.FontMissing as exc:
@@ -223,8 +226,8 @@ def chart_nodes(directive: SphinxDirective, chart: Chart) -> list[nodes.Node]:
     rows: list[list[Cell | Span]] = [list(r) for r in chart.rows]
     inner += table([2] + [2] * (len(chart.header) - 1), rows,
                    header=[list(chart.header)], classes=["keikaku-chart-data"],
-                   caption=f"{chart.title}のデータ", stub_columns=1, numeric_from=1,
-                   scopes=True)
+                   caption=site_text("chart-data-caption", lang, title=chart.title),
+                   stub_columns=1, numeric_from=1, scopes=True)
     box += inner
     return [box]
 
@@ -240,49 +243,55 @@ def expected_value(k: Kpi, year: int) -> float:
     return k.baseline.value + (k.target.value - k.baseline.value) * share
 
 
-def kpi_chart(plan: Plan, measure_id: str, index: int, k: Kpi) -> Chart:
+def kpi_chart(plan: Plan, measure_id: str, index: int, k: Kpi, lang: str = "ja") -> Chart:
     start, end = k.baseline.fiscal_year, k.target.fiscal_year
     years = list(range(start, max(end, plan.period_end) + 1))
     actuals = {a.fiscal_year: a for a in k.actuals}
     shown = sorted((a.fiscal_year, a.value) for a in k.actuals if a.value is not None)
     unit = k.unit
     got = achievement(k, grading_of(plan))
-    text = [f"{start}年度の現状値 {fmt_number(k.baseline.value)}{unit}、"
-            f"{end}年度の目標値 {fmt_number(k.target.value)}{unit}。"]
+    text = [site_text("kpi-chart-desc", lang, start=start, end=end, unit=unit,
+                      baseline=fmt_number(k.baseline.value), target=fmt_number(k.target.value))]
     if shown:
-        text.append("実績値: " + "、".join(f"{y}年度 {fmt_number(v)}{unit}" for y, v in shown)
-                    + "。")
+        text.append(site_text("kpi-chart-actuals", lang, values=site_list(
+            (site_text("kpi-chart-actual", lang, year=y, value=fmt_number(v), unit=unit)
+             for y, v in shown), lang)))
     else:
-        text.append("実績値はまだ記録されていません。")
+        text.append(site_text("no-actuals", lang))
     if got:
-        text.append(f"{got.fiscal_year}年度の達成率 {fmt_number(got.rate, 1)}%、"
-                    f"評価 {got.grade}（{got.label}）。")
+        text.append(site_text("kpi-chart-achievement", lang, year=got.fiscal_year,
+                              rate=fmt_number(got.rate, 1), grade=got.grade, label=got.label))
     rows = []
     for y in years:
         a = actuals.get(y)
         actual = "" if a is None else (NOT_AVAILABLE if a.value is None else
                                        f"{fmt_number(a.value)}{unit}")
-        mark = ("現状値 " if y == start else "") + ("目標値 " if y == end else "")
-        rows.append([f"{y}年度", f"{_number(expected_value(k, y))}{unit}",
+        mark = ((site_text("baseline", lang) + " " if y == start else "")
+                + (site_text("target", lang) + " " if y == end else ""))
+        rows.append([site_text("fiscal-year", lang, year=y),
+                     f"{_number(expected_value(k, y))}{unit}",
                      actual or "-", mark.strip() or "-"])
     spec = {
-        "kind": "lines", "x": years, "xlabel": "年度", "ylabel": f"単位: {unit}",
+        "kind": "lines", "x": years, "xlabel": site_text("fiscal-year-heading", lang),
+        "ylabel": site_text("chart-unit", lang, unit=unit),
         "lines": [
-            {"label": "目標への直線", "colour": GREY, "style": "--", "width": 1.4,
-             "points": [[start, k.baseline.value], [end, k.target.value]]},
-            {"label": "実績値", "colour": BLUE, "marker": "o",
+            {"label": site_text("kpi-chart-line", lang), "colour": GREY, "style": "--",
+             "width": 1.4, "points": [[start, k.baseline.value], [end, k.target.value]]},
+            {"label": site_text("actuals", lang), "colour": BLUE, "marker": "o",
              "points": [[y, v] for y, v in shown]},
-            {"label": "現状値", "colour": GREEN, "marker": "s", "size": 8, "style": "none",
-             "points": [[start, k.baseline.value]]},
-            {"label": "目標値", "colour": ORANGE, "marker": "D", "size": 8, "style": "none",
-             "points": [[end, k.target.value]]},
+            {"label": site_text("baseline", lang), "colour": GREEN, "marker": "s", "size": 8,
+             "style": "none", "points": [[start, k.baseline.value]]},
+            {"label": site_text("target", lang), "colour": ORANGE, "marker": "D", "size": 8,
+             "style": "none", "points": [[end, k.target.value]]},
         ],
     }
-    return Chart(f"chart-{measure_id}-{index + 1}", f"成果指標「{k.name}」の推移", "".join(text),
-                 ["年度", "直線上の値", "実績値", "備考"], rows, spec)
+    return Chart(f"chart-{measure_id}-{index + 1}",
+                 site_text("kpi-chart-title", lang, name=k.name), "".join(text),
+                 [site_text("fiscal-year-heading", lang), site_text("kpi-chart-line-value", lang),
+                  site_text("actuals", lang), site_text("note", lang)], rows, spec)
 
 
-def budget_chart(plan: Plan) -> Chart:
+def budget_chart(plan: Plan, lang: str = "ja") -> Chart:
     years = plan.fiscal_years
     fields = [f for f in plan.fields() if any(m.field is f for m in plan.measures)]
     series = [(f.name, [sum(m.budget.get(y, 0) for m in plan.measures if m.field is f)
@@ -290,17 +299,21 @@ def budget_chart(plan: Plan) -> Chart:
     totals = [sum(v[i] for _, v in series) for i in range(len(years))]
     rows = [[name, *(fmt_number(v) for v in values), fmt_number(sum(values))]
             for name, values in series]
-    rows.append(["合計", *(fmt_number(v) for v in totals), fmt_number(sum(totals))])
-    description = ("年度ごとの事業費（千円）を政策分野別に積み上げた棒グラフ。合計: "
-                   + "、".join(f"{y}年度 {fmt_number(v)}千円" for y, v in
-                              zip(years, totals, strict=True)) + "。")
-    spec = {"kind": "bars", "x": years, "xlabel": "年度", "ylabel": "事業費（千円）",
+    rows.append([site_text("total", lang), *(fmt_number(v) for v in totals),
+                 fmt_number(sum(totals))])
+    description = site_text("budget-chart-desc", lang, totals=site_list(
+        (site_text("budget-chart-total", lang, year=y, amount=fmt_number(v))
+         for y, v in zip(years, totals, strict=True)), lang))
+    spec = {"kind": "bars", "x": years, "xlabel": site_text("fiscal-year-heading", lang),
+            "ylabel": site_text("budget-thousand-yen", lang),
             "series": [[name, values] for name, values in series]}
-    return Chart("chart-budget", "年度別・政策分野別の事業費", description,
-                 ["政策分野", *(f"{y}年度" for y in years), "合計"], rows, spec)
+    return Chart("chart-budget", site_text("budget-chart-title", lang), description,
+                 [site_text("policy-field", lang),
+                  *(site_text("fiscal-year", lang, year=y) for y in years),
+                  site_text("total", lang)], rows, spec)
 
 
-def population_chart(plan: Plan) -> Chart | None:
+def population_chart(plan: Plan, lang: str = "ja") -> Chart | None:
     pop = plan.population
     if pop is None:
         return None
@@ -310,25 +323,29 @@ def population_chart(plan: Plan) -> Chart | None:
     years = sorted(set(projection) | set(prospect) | set(targets))
 
     def cell(v: int | None) -> str:
-        return "-" if v is None else f"{fmt_number(v)}人"
+        return "-" if v is None else site_text("persons", lang, n=fmt_number(v))
 
-    rows = [[f"{y}年", cell(projection.get(y)), cell(prospect.get(y)), cell(targets.get(y))]
-            for y in years]
-    description = (
-        f"圏域の人口の推計（{pop.projection.title}）と展望人口（{pop.prospect.title}）の"
-        "折れ線グラフ、人口の目標（程度）を点で示す。目標: "
-        + "、".join(f"{y}年 {fmt_number(v)}人程度" for y, v in sorted(targets.items())) + "。")
-    spec = {"kind": "lines", "x": years, "xlabel": "年", "ylabel": "人口（人）",
+    rows = [[site_text("year", lang, year=y), cell(projection.get(y)), cell(prospect.get(y)),
+             cell(targets.get(y))] for y in years]
+    description = site_text(
+        "population-chart-desc", lang, projection=pop.projection.title,
+        prospect=pop.prospect.title, targets=site_list(
+            (site_text("population-target-item", lang, year=y, n=fmt_number(v))
+             for y, v in sorted(targets.items())), lang))
+    projected, prospective, target = (site_text(key, lang) for key in (
+        "projected-population", "prospective-population", "population-target"))
+    spec = {"kind": "lines", "x": years, "xlabel": site_text("year-heading", lang),
+            "ylabel": site_text("population-persons", lang),
             "ticks": sorted(projection), "lines": [
-        {"label": "推計人口", "colour": GREY, "style": "--", "marker": "o",
+        {"label": projected, "colour": GREY, "style": "--", "marker": "o",
          "points": [[y, v] for y, v in sorted(projection.items()) if v is not None]},
-        {"label": "展望人口", "colour": BLUE, "marker": "s",
+        {"label": prospective, "colour": BLUE, "marker": "s",
          "points": [[y, v] for y, v in sorted(prospect.items()) if v is not None]},
-        {"label": "人口の目標（程度）", "colour": ORANGE, "marker": "D", "size": 9,
+        {"label": target, "colour": ORANGE, "marker": "D", "size": 9,
          "style": "none", "points": [[y, v] for y, v in sorted(targets.items())]},
     ]}
-    return Chart("chart-population", "圏域の人口の推計・展望人口と目標", description,
-                 ["年", "推計人口", "展望人口", "人口の目標（程度）"], rows, spec)
+    return Chart("chart-population", site_text("population-chart-title", lang), description,
+                 [site_text("year-heading", lang), projected, prospective, target], rows, spec)
 
 
 # -- directives ---------------------------------------------------------------------------
@@ -347,7 +364,7 @@ class KpiCharts(SphinxDirective):
         self.env.note_dependency(str(m.doc.path))
         out: list[nodes.Node] = []
         for i, k in enumerate(m.kpis):
-            out += chart_nodes(self, kpi_chart(plan, m.id, i, k))
+            out += chart_nodes(self, kpi_chart(plan, m.id, i, k, site_lang(self)))
         return out
 
 
@@ -356,7 +373,7 @@ class BudgetChart(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env)
-        return chart_nodes(self, budget_chart(plan_for(self.env)))
+        return chart_nodes(self, budget_chart(plan_for(self.env), site_lang(self)))
 
 
 class PopulationChart(SphinxDirective):
@@ -364,7 +381,7 @@ class PopulationChart(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env)
-        chart = population_chart(plan_for(self.env))
+        chart = population_chart(plan_for(self.env), site_lang(self))
         return [] if chart is None else chart_nodes(self, chart)
 
 

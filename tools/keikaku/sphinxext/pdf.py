@@ -22,6 +22,7 @@ from sphinx.util.display import progress_message
 from ..values import render_text
 from . import fonts
 from .state import plan_for
+from .texts import site_lang, site_text
 
 logger = logging.getLogger("keikaku")
 SECTION_HREF = re.compile(r'href="#document-[^"#]*#([^"]+)"')
@@ -56,11 +57,13 @@ class PdfBuilder(SingleFileHTMLBuilder):
         context["toc"] = fix_toc_links(self.render_partial(toctree)["fragment"] if toctree
                                        else "", body)
         plan = plan_for(self.env)
+        lang = site_lang(self)
         context["cover"] = {
             "title": plan.name,
             "draft": render_text(plan, self.config.keikaku_pdf_subtitle),
-            "municipalities": "・".join(m.name for m in plan.municipalities),
-            "period": f"{plan.period_start}年度〜{plan.period_end}年度",
+            "municipalities": site_text("name-sep", lang).join(
+                m.name for m in plan.municipalities),
+            "period": site_text("period", lang, start=plan.period_start, end=plan.period_end),
         }
         return context
 

@@ -5,36 +5,43 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..eras import to_era
+from ..eras import ERA_NAME, FIRST_YEAR, to_era
 from ..model import AGE_GROUPS, Plan, PopulationTable
 from ..numbers import fmt_number, fmt_rate, ratio, round_to
 from ..rules.population import SPHERE, computed_rates
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
+from .texts import site_lang, site_text
 
-GROUP_LABELS = {"age_0_14": "0～14歳", "age_15_64": "15～64歳", "age_65_plus": "65歳以上",
-                "total": "合計"}
-ERA_SHORT = {"令和": "R", "平成": "H"}
+# 令和 → R, as the tables' headings abbreviate an era: the era notation of the data.
+ERA_SHORT = {name: short for short, name in ERA_NAME.items()}
+# A table whose years are fiscal ones (population.yaml's era_suffix, the data's wording).
+FISCAL_SUFFIX = "年度"
 
 
-def _era_short(year: int, suffix: str = "年") -> str:
-    """2020 → R2年 (or R2年度), as the tables' headings print it."""
+def _era_short(year: int, suffix: str) -> str:
+    """2020 → R2年 (or R2年度, with the table's own suffix), as the headings print it."""
     era, n = to_era(year)
-    return f"{ERA_SHORT.get(era, era)}{'元' if n == 1 else n}{suffix}"
+    return f"{ERA_SHORT.get(era, era)}{FIRST_YEAR if n == 1 else n}{suffix}"
 
 
-def _area_name(plan: Plan, key: str) -> str:
-    return "圏域合計" if key == SPHERE else plan.municipality_name(key)
+def _area_name(plan: Plan, key: str, lang: str) -> str:
+    return site_text("sphere-total", lang) if key == SPHERE else plan.municipality_name(key)
 
 
-def population_table(plan: Plan, t: PopulationTable, aging_row: bool) -> nodes.table:
+def population_table(plan: Plan, t: PopulationTable, aging_row: bool,
+                     lang: str = "ja") -> nodes.table:
     years = t.years
     digits, method = t.rounding_digits, t.rounding_method
     header = [
-        ["市町", "区分", *(f"{y}年" for y in years),
-         "増減率(%)" if t.era_suffix == "年度" else "増減率", "人口比率"],
-        ["", "", *(f"（{_era_short(y, t.era_suffix)}）" for y in years),
-         f"{_era_short(t.base_year, '')}比", _era_short(t.share_year, "")],
+        [site_text("municipality", lang), site_text("category", lang),
+         *(site_text("year", lang, year=y) for y in years),
+         site_text("change-rate-percent" if t.era_suffix == FISCAL_SUFFIX else "change-rate",
+                   lang), site_text("population-share", lang)],
+        ["", "", *(site_text("bracketed", lang, text=_era_short(y, t.era_suffix))
+                   for y in years),
+         site_text("compared-with", lang, base=_era_short(t.base_year, "")),
+         _era_short(t.share_year, "")],
     ]
     rows: list[list[Cell | Span]] = []
     order = [m.id for m in plan.municipalities if m.id in t.rows] + [SPHERE]
@@ -45,8 +52,8 @@ def population_table(plan: Plan, t: PopulationTable, aging_row: bool) -> nodes.t
         for i, g in enumerate(groups):
             row: list[Cell | Span] = []
             if i == 0:
-                row.append(Span(_area_name(plan, key), rows=span))
-            row.append(GROUP_LABELS[g])
+                row.append(Span(_area_name(plan, key, lang), rows=span))
+            row.append(site_text("total" if g == "total" else f"age-{g}", lang))
             row += [Span(fmt_number(t.rows[key][y][g]), classes=["num"]) for y in years]
             change = rates["change_rate"].get(g)
             row.append(Span(fmt_rate(round_to(change, digits, method), digits)
@@ -56,7 +63,7 @@ def population_table(plan: Plan, t: PopulationTable, aging_row: bool) -> nodes.t
                             if share is not None else "", classes=["num"]))
             rows.append(row)
         if aging_row:
-            rows.append(["高齢化率", *[
+            rows.append([site_text("aging-rate", lang), *[
                 Span(f"{fmt_number(round_to(rates['aging_rate'][y], digits, method), digits)}%",
                      classes=["num"]) for y in years], "", ""])
     return table([2, 2] + [2] * len(years) + [2, 2], rows, header=header,
@@ -76,10 +83,13 @@ class PopulationTableDirective(SphinxDirective):
         if plan.population is None:  # a plan without population.yaml: nothing to show
             return []
         t = getattr(plan.population, self.arguments[0])
-        out: list[nodes.Node] = [population_table(plan, t, aging_row=t.key == "prospect")]
+        lang = site_lang(self)
+        out: list[nodes.Node] = [population_table(plan, t, aging_row=t.key == "prospect",
+                                                   lang=lang)]
         if t.note:
             for line in t.note.split("\n"):
-                out.append(nodes.paragraph(text=f"※ {line}", classes=["keikaku-table-note"]))
+                out.append(nodes.paragraph(text=site_text("table-note", lang, note=line),
+                                           classes=["keikaku-table-note"]))
         return out
 
 
@@ -92,16 +102,20 @@ class LandAreaTable(SphinxDirective):
         la = plan.land_area
         if la is None:  # a plan without the table: nothing to show
             return []
+        lang = site_lang(self)
         values = [la["values"][m.id] for m in plan.municipalities]
         total = sum(round_to(v, 2) for v in values)
         shares = [fmt_number(round_to(ratio(v, total), 1), 1) + "%" for v in values]
         rows: list[list[Cell | Span]] = [
-            ["面積", *[Span(fmt_number(round_to(v, 2), 2), classes=["num"]) for v in values],
+            [site_text("land-area", lang),
+             *[Span(fmt_number(round_to(v, 2), 2), classes=["num"]) for v in values],
              Span(fmt_number(total, 2), classes=["num"])],
-            ["構成比", *[Span(s, classes=["num"]) for s in shares],
+            [site_text("land-share", lang), *[Span(s, classes=["num"]) for s in shares],
              Span("100.0%", classes=["num"])],
         ]
         return [table([2] + [2] * (len(values) + 1), rows,
-                      header=[["区分", *(m.name for m in plan.municipalities), "圏域合計"]],
+                      header=[[site_text("category", lang),
+                               *(m.name for m in plan.municipalities),
+                               site_text("sphere-total", lang)]],
                       classes=["keikaku-land-area"],
-                      caption=f"面積（単位：{la['unit']}）")]
+                      caption=site_text("land-area-caption", lang, unit=la["unit"]))]

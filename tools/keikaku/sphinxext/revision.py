@@ -14,10 +14,12 @@ from ..rules.revision import target_field
 from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
+from .texts import site_lang, site_text
 
 COMMENTS_DOC = "docs/comments"
-CHANGE_LABELS = {"continued": "継続", "removed": "削除", "changed": "変更", "added": "追加"}
-KIND_LABELS = {"public_comments": "パブリックコメント", "council_opinions": "懇談会委員意見"}
+# The kinds of comments, in the order of the site; their names are the site texts
+# "comment-kind-<kind>", a comparison row's change "change-<change>".
+KINDS = ("public_comments", "council_opinions")
 ANCHOR = {"public_comments": "pc", "council_opinions": "co"}
 
 
@@ -36,7 +38,7 @@ def _target(plan: Plan, e: dict[str, Any], refdoc: str) -> list[nodes.Node]:
 def comments_of(plan: Plan, measure_id: str) -> list[tuple[str, dict[str, Any]]]:
     if plan.comments is None:
         return []
-    return [(kind, e) for kind in KIND_LABELS for e in plan.comments[kind]
+    return [(kind, e) for kind in KINDS for e in plan.comments[kind]
             if e.get("measure") == measure_id]
 
 
@@ -48,28 +50,32 @@ class CommentTable(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
+        lang = site_lang(self)
         kind = self.arguments[0]
-        if kind not in KIND_LABELS:
+        if kind not in KINDS:
             raise self.error(f"no comments of kind {kind!r}")
         if plan.comments is None:  # a plan without comments.yaml
-            return [nodes.paragraph(text=NO_COMMENTS)]
+            return [nodes.paragraph(text=site_text("no-comments", lang))]
         out = []
         for e in plan.comments[kind]:
-            rows: list[list[Cell | Span]] = [["項目", _target(plan, e, self.env.docname)]]
+            rows: list[list[Cell | Span]] = [[site_text("comment-item", lang),
+                                              _target(plan, e, self.env.docname)]]
             if kind == "public_comments":
-                rows.insert(0, ["ページ", str(e["page"])])
-                rows += [["ご意見の概要", paragraphs(e["summary"])],
-                         ["ご意見に対する考え方", paragraphs(e["response"])]]
+                rows.insert(0, [site_text("comment-page", lang), str(e["page"])])
+                rows += [[site_text("comment-summary", lang), paragraphs(e["summary"])],
+                         [site_text("comment-response", lang), paragraphs(e["response"])]]
             else:
-                rows += [["意見等内容", paragraphs(e["opinion"])],
-                         ["意見に対する考え方", paragraphs(e["response"])]]
-            label = "番号" if kind == "public_comments" else "№"
+                rows += [[site_text("opinion", lang), paragraphs(e["opinion"])],
+                         [site_text("opinion-response", lang), paragraphs(e["response"])]]
+            name = site_text(f"comment-kind-{kind}", lang)
             anchor = f"{ANCHOR[kind]}-{e['number']}"
             box = nodes.container(classes=["keikaku-comment"], ids=[anchor])
             self.env.domains.standard_domain.note_hyperlink_target(
-                anchor, self.env.docname, anchor, f"{KIND_LABELS[kind]} {e['number']}")
+                anchor, self.env.docname, anchor,
+                site_text("comment-ref", lang, kind=name, number=e["number"]))
             box += table([2, 8], rows, classes=["keikaku-comment-table"], stub_columns=1,
-                         caption=f"{KIND_LABELS[kind]} {label} {e['number']}")
+                         caption=site_text(f"comment-caption-{kind}", lang, kind=name,
+                                           number=e["number"]))
             out.append(box)
         return out
 
@@ -82,22 +88,25 @@ class CommentCounts(SphinxDirective):
         plan = plan_for(self.env)
         if plan.comments is None:
             return []
+        lang = site_lang(self)
         counts = {kind: Counter(target_field(plan, e) for e in plan.comments[kind])
-                  for kind in KIND_LABELS}
+                  for kind in KINDS}
         rows: list[list[Cell | Span]] = []
         for area in plan.areas:
             for field in area.fields:
-                if any(counts[k][field.id] for k in KIND_LABELS):
+                if any(counts[k][field.id] for k in KINDS):
                     rows.append([area.name, field.name, *[
-                        Span(str(counts[k][field.id]), classes=["num"]) for k in KIND_LABELS]])
-        if any(counts[k]["other"] for k in KIND_LABELS):
-            rows.append(["その他", "", *[Span(str(counts[k]["other"]), classes=["num"])
-                                        for k in KIND_LABELS]])
-        rows.append([Span("合計", cols=2, classes=["total"]), *[
-            Span(str(sum(counts[k].values())), classes=["num", "total"]) for k in KIND_LABELS]])
+                        Span(str(counts[k][field.id]), classes=["num"]) for k in KINDS]])
+        if any(counts[k]["other"] for k in KINDS):
+            rows.append([site_text("other", lang), "", *[
+                Span(str(counts[k]["other"]), classes=["num"]) for k in KINDS]])
+        rows.append([Span(site_text("total", lang), cols=2, classes=["total"]), *[
+            Span(str(sum(counts[k].values())), classes=["num", "total"]) for k in KINDS]])
         return [table([3, 3, 2, 2], rows,
-                      header=[["連携する事項", "政策分野", *KIND_LABELS.values()]],
-                      classes=["keikaku-comment-counts"], caption="政策分野別の意見件数")]
+                      header=[[site_text("area", lang), site_text("policy-field", lang),
+                               *(site_text(f"comment-kind-{k}", lang) for k in KINDS)]],
+                      classes=["keikaku-comment-counts"],
+                      caption=site_text("comment-counts", lang))]
 
 
 class MeasureComments(SphinxDirective):
@@ -111,23 +120,22 @@ class MeasureComments(SphinxDirective):
         found = comments_of(plan, self.arguments[0])
         if not found:
             return []
+        lang = site_lang(self)
         items = nodes.bullet_list(classes=["keikaku-measure-comments"])
         for kind, e in found:
             para = nodes.paragraph()
-            label = f"{KIND_LABELS[kind]} {e['number']}"
+            label = site_text("comment-ref", lang, kind=site_text(f"comment-kind-{kind}", lang),
+                              number=e["number"])
             ref = doc_link(COMMENTS_DOC, label, self.env.docname)
             ref["reftype"], ref["reftarget"] = "ref", f"{ANCHOR[kind]}-{e['number']}"
             para += ref
             first = (e.get("summary") or e.get("opinion", "")).split("\n")[0]
-            para += nodes.Text(f"　{first[:60]}{'…' if len(first) > 60 else ''}")
+            para += nodes.Text(site_text("measure-comment", lang, text=first[:60],
+                                         more="…" if len(first) > 60 else ""))
             item = nodes.list_item()
             item += para
             items += item
-        return [nodes.rubric(text="この施策に関する意見"), items]
-
-
-# What a comment table shows when the plan has no comments file.
-NO_COMMENTS = "意見はありません。"
+        return [nodes.rubric(text=site_text("measure-comments", lang)), items]
 
 
 class ComparisonTable(SphinxDirective):
@@ -139,6 +147,7 @@ class ComparisonTable(SphinxDirective):
         data = plan.comparison
         if data is None:
             return []
+        lang = site_lang(self)
         rows: list[list[Cell | Span]] = []
         for row in data["rows"]:
             prev = row.get("previous")
@@ -147,15 +156,20 @@ class ComparisonTable(SphinxDirective):
             if cur is not None:
                 cur_cell = [measure_link(cur.number, cur.name, cur.id, self.env.docname)]
             rows.append([f"{prev['number']} {prev['name']}" if prev else "", cur_cell,
-                         CHANGE_LABELS[row["change"]] + (f"（{row['mark']}）"
-                                                         if "mark" in row else "")])
+                         site_text(f"change-{row['change']}", lang)
+                         + (site_text("change-mark", lang, mark=row["mark"])
+                            if "mark" in row else "")])
         out: list[nodes.Node] = [table(
-            [5, 5, 2], rows, header=[[data["previous_vision"], "第３次共生ビジョン", "加除・変更"]],
-            classes=["keikaku-comparison"], caption="具体的な取組比較表")]
+            [5, 5, 2], rows, header=[[data["previous_vision"],
+                                      site_text("comparison-current", lang),
+                                      site_text("comparison-change", lang)]],
+            classes=["keikaku-comparison"], caption=site_text("comparison-caption", lang))]
         areas = {a.id: a.name for a in plan.areas}
         reasons: list[list[Cell | Span]] = [
             [c["mark"], areas.get(c["area"], c["area"]), paragraphs(c["reason"])]
             for c in data["changes"]]
-        out.append(table([1, 2, 7], reasons, header=[["印", "政策分野の区分", "加除、変更内容"]],
-                         classes=["keikaku-comparison"], caption="加除、変更内容"))
+        out.append(table([1, 2, 7], reasons, header=[[site_text(key, lang) for key in (
+                             "comparison-mark", "comparison-area", "comparison-reasons")]],
+                         classes=["keikaku-comparison"],
+                         caption=site_text("comparison-reasons", lang)))
         return out

@@ -10,20 +10,23 @@ from typing import Any
 
 import yaml
 
-FALLBACK_TITLE = "共生ビジョン"
+from .texts import site_text
 
 
-def plan_settings(root: str | Path) -> tuple[str, str, str]:
-    """``(project, author, copyright)`` for conf.py, from docs/data/plan.yaml under root."""
+def plan_settings(root: str | Path, lang: str = "ja") -> tuple[str, str, str]:
+    """``(project, author, copyright)`` for conf.py, from docs/data/plan.yaml under root
+    (``lang``: the site's language, as conf.py sets it)."""
     try:
         text = (Path(root) / "docs" / "data" / "plan.yaml").read_text(encoding="utf-8")
         data: Any = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         data = None
     data = data if isinstance(data, dict) else {}
-    title = data.get("name") if isinstance(data.get("name"), str) else FALLBACK_TITLE
+    title = (data.get("name") if isinstance(data.get("name"), str)
+             else site_text("fallback-title", lang))
     towns = data.get("municipalities") if isinstance(data.get("municipalities"), list) else []
-    author = "・".join(str(m["name"]) for m in towns if isinstance(m, dict) and "name" in m)
+    author = site_text("name-sep", lang).join(
+        str(m["name"]) for m in towns if isinstance(m, dict) and "name" in m)
     period = data.get("period") if isinstance(data.get("period"), dict) else {}
     start = period.get("start", "")
     return title, author, f"{start}, {author}" if start else author

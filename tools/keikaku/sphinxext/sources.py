@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 from ..model import Measure, Plan
 from .markup import measure_docname
 from .state import result_for
+from .texts import site_lang, site_text
 
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -40,28 +41,33 @@ def _measure_at(plan: Plan, path: Path) -> Measure | None:
     return _BY_PATH[0][1].get(path)
 
 
-def measure_page(plan: Plan | None, srcdir: Path, docname: str) -> str:
+def measure_page(plan: Plan | None, srcdir: Path, docname: str, lang: str = "ja") -> str:
     path = (srcdir / f"{docname}.md").resolve()
     m = None if plan is None else _measure_at(plan, path)
     if m is None:
-        return (f"# {Path(docname).name}\n\n```{{warning}}\nこの施策ファイルは検査エラーのため"
-                "表示できません。keikaku check で確認してください。\n```\n")
-    charts = f"## 成果指標の推移\n\n```{{kpi-charts}} {m.id}\n```\n\n" if m.kpis else ""
+        return (f"# {Path(docname).name}\n\n```{{warning}}\n"
+                f"{site_text('measure-page-error', lang)}\n```\n")
+    heading = site_text("kpi-charts-heading", lang)
+    charts = f"## {heading}\n\n```{{kpi-charts}} {m.id}\n```\n\n" if m.kpis else ""
     return (f"({m.id})=\n# {m.number}　{m.name}\n\n```{{measure-card}} {m.id}\n```\n\n"
             f"{charts}"
             f"```{{measure-errata}} {m.id}\n```\n\n"
             f"```{{measure-comments}} {m.id}\n```\n")
 
 
-def direction_chapters(plan: Plan) -> str:
+def direction_chapters(plan: Plan, lang: str = "ja") -> str:
     out: list[str] = []
     for area in plan.areas:
-        out.append(f"## {full(area.index)}　{area.name}に係る政策分野の取組\n")
+        heading = site_text("chapter-area", lang, index=full(area.index), name=area.name)
+        out.append(f"## {heading}\n")
         for field in area.fields:
-            out.append(f"### （{full(field.index)}）{field.name}\n")
+            heading = site_text("chapter-field", lang, index=full(field.index), name=field.name)
+            out.append(f"### {heading}\n")
             for d, measures in plan.groups(field):
                 if d is not None:
-                    out.append(f"#### {CIRCLED[d.index - 1]}　{d.name}\n")
+                    heading = site_text("chapter-direction", lang, mark=CIRCLED[d.index - 1],
+                                        name=d.name)
+                    out.append(f"#### {heading}\n")
                     out.append(f"```{{agreement}} {d.id}\n```\n")
                 if measures:
                     entries = "\n".join("/" + measure_docname(m.id) for m in measures)
@@ -69,10 +75,10 @@ def direction_chapters(plan: Plan) -> str:
     return "\n".join(out)
 
 
-def unavailable_page(text: str, message: str) -> str:
+def unavailable_page(text: str, message: str, lang: str = "ja") -> str:
     """A page's title and a warning, when the plan it renders could not be loaded."""
     title = next((line for line in text.split("\n") if line.startswith("# ")),
-                 "# （計画を読み込めません）")
+                 f"# {site_text('plan-unavailable', lang)}")
     toctrees = "\n".join(TOCTREE.findall(text))  # the site keeps its structure
     return f"{title}\n\n```{{warning}}\n{message}\n```\n\n{toctrees}\n"
 
@@ -110,15 +116,17 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
         source[0] = unavailable_page(source[0], render(
             "sphinx-no-plan", app.config.keikaku_lang, root=result.root,
-            count=len(result.errors)))
+            count=len(result.errors)), site_lang(app))
     elif docname.startswith("measures/"):
-        source[0] = measure_page(result.plan, Path(app.srcdir), docname)
+        source[0] = measure_page(result.plan, Path(app.srcdir), docname, site_lang(app))
     elif _refused(app, docname):
         # keikaku refused the file (too large, YAML anchors in its front matter, ...):
         # MyST does not parse it either (its front matter would be expanded).
         from ..messages import render
 
         source[0] = unavailable_page(source[0][:10_000], render(
-            "sphinx-page-unread", app.config.keikaku_lang, file=_rel(app, docname)))
+            "sphinx-page-unread", app.config.keikaku_lang, file=_rel(app, docname)),
+            site_lang(app))
     elif CHAPTERS.search(source[0]) and result.plan is not None:
-        source[0] = CHAPTERS.sub(lambda _: direction_chapters(result.plan), source[0])
+        lang = site_lang(app)
+        source[0] = CHAPTERS.sub(lambda _: direction_chapters(result.plan, lang), source[0])

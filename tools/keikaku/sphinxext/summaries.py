@@ -14,25 +14,14 @@ from ..model import Measure
 from ..numbers import fmt_number
 from ..values import render_text
 from .archive import archive_link, note_archive_dependencies, source_link
-from .card import EXCLUDING_UNDECIDED, UNDECIDED
+from .card import UNDECIDED
 from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for, result_for
 from .tables import Cell, Span, table
+from .texts import site_lang, site_text
 
-ERRATA_KINDS = {
-    "name-mismatch": "名称の不一致",
-    "direction-mismatch": "施策展開の基本的方向の不一致",
-    "field-mismatch": "政策分野の表記の不一致",
-    "label-mismatch": "項目名の不一致",
-    "kpi-derivation": "成果指標の算出",
-    "kpi-target-below-baseline": "目標値が現状値を下回る",
-    "kpi-target-unchanged": "目標値が現状値と同じ",
-    "outlier": "突出した値",
-    "year-label": "年と年度の表記",
-    "population-target": "人口目標と推計の不一致",
-    "text": "本文の表記",
-    "other": "その他",
-}
+# The kinds of errata (schemas: errata.kind) have their names in the site catalogue
+# under "errata-kind-<kind>".
 
 ERRATA_DOC = "docs/errata"
 DOWNLOADS = {"json": "data/keikaku-plan.json", "csv": "data/keikaku-plan.csv"}
@@ -44,6 +33,7 @@ class StructureDiagram(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
+        lang = site_lang(self)
         rows: list[list[Cell | Span]] = []
         for area in plan.areas:
             area_rows = sum(max(1, len(ms)) for f in area.fields for _, ms in plan.groups(f))
@@ -65,16 +55,17 @@ class StructureDiagram(SphinxDirective):
                             row.append(Span(direction.name if direction else "",
                                             rows=len(measures)))
                         if m is None:
-                            row.append(nodes.inline(text="（具体的な取組なし）",
+                            row.append(nodes.inline(text=site_text("structure-no-measures", lang),
                                                     classes=["keikaku-unset"]))
                         else:
                             row.append([measure_link(m.number, m.name, m.id,
                                                      self.env.docname)])
                         rows.append(row)
         return [table([2, 2, 3, 4], rows,
-                      header=[["連携する事項", "協定に基づき連携する政策分野",
-                               "施策展開の基本的方向", "具体的な取組"]],
-                      classes=["keikaku-structure"], caption="体系図")]
+                      header=[[site_text(key, lang) for key in (
+                          "area", "structure-field", "direction", "measures")]],
+                      classes=["keikaku-structure"],
+                      caption=site_text("structure-diagram", lang))]
 
 
 class Agreement(SphinxDirective):
@@ -88,16 +79,21 @@ class Agreement(SphinxDirective):
         direction = next((d for d in plan.directions() if d.id == self.arguments[0]), None)
         if direction is None:
             raise self.error(f"unknown direction id {self.arguments[0]!r}")
-        rows: list[list[Cell | Span]] = [["取組の内容", paragraphs(direction.content)]]
+        lang = site_lang(self)
+        rows: list[list[Cell | Span]] = [[site_text("agreement-content", lang),
+                                          paragraphs(direction.content)]]
         for mun in plan.municipalities:
             if mun.id in direction.roles:
-                rows.append([f"{mun.name}の役割", paragraphs(direction.roles[mun.id])])
-        return [table([2, 8], rows, classes=["keikaku-agreement"], caption="協定の内容",
+                rows.append([site_text("agreement-role", lang, name=mun.name),
+                             paragraphs(direction.roles[mun.id])])
+        return [table([2, 8], rows, classes=["keikaku-agreement"],
+                      caption=site_text("agreement", lang),
                       stub_columns=1)]
 
 
-def _sum_text(amounts: list[int], undecided: bool) -> str:
-    return fmt_number(sum(amounts)) + (EXCLUDING_UNDECIDED if undecided else "")
+def _sum_text(amounts: list[int], undecided: bool, lang: str) -> str:
+    return fmt_number(sum(amounts)) + (site_text("excluding-undecided", lang)
+                                       if undecided else "")
 
 
 class BudgetSummary(SphinxDirective):
@@ -108,7 +104,10 @@ class BudgetSummary(SphinxDirective):
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
         years = plan.fiscal_years
-        header = [["区分", *(f"{y}年度" for y in years), plan.label("budget_total")]]
+        lang = site_lang(self)
+        header = [[site_text("category", lang),
+                   *(site_text("fiscal-year", lang, year=y) for y in years),
+                   plan.label("budget_total")]]
 
         def amounts(measures: list) -> list[Cell | Span]:
             """Per year and in total; a measure's 未定 year shows as 未定, a sum that
@@ -120,37 +119,38 @@ class BudgetSummary(SphinxDirective):
                     cells.append(Span(UNDECIDED, classes=["num"]))
                 else:
                     cells.append(Span(_sum_text([v for v in given if v is not None],
-                                                None in given), classes=["num"]))
+                                                None in given, lang), classes=["num"]))
             undecided = any(m.undecided_years for m in measures)
-            cells.append(Span(_sum_text([m.budget_total for m in measures], undecided),
+            cells.append(Span(_sum_text([m.budget_total for m in measures], undecided, lang),
                               classes=["num"]))
             return cells
 
         rows: list[list[Cell | Span]] = []
         for area in plan.areas:
             area_measures = [m for m in plan.measures if m.area is area]
-            rows.append([Span(f"{area.name}（計）", classes=["subtotal"]),
+            rows.append([Span(site_text("budget-subtotal", lang, name=area.name),
+                              classes=["subtotal"]),
                          *[Span(c.cell, classes=["num", "subtotal"]) for c in
                            amounts(area_measures)]])
             for field in area.fields:
-                rows.append([f"　{field.name}",
+                rows.append([site_text("budget-field", lang, name=field.name),
                              *amounts([m for m in area_measures if m.field is field])])
-        rows.append([Span("合計", classes=["total"]),
+        rows.append([Span(site_text("total", lang), classes=["total"]),
                      *[Span(c.cell, classes=["num", "total"]) for c in amounts(plan.measures)]])
         by_field = table([4] + [2] * (len(years) + 1), rows, header=header,
                          classes=["keikaku-budget-summary"],
-                         caption="政策分野別・年度別の事業費（千円）")
+                         caption=site_text("budget-by-field", lang))
         measure_rows: list[list[Cell | Span]] = []
         for m in plan.measures:
             measure_rows.append([[measure_link(m.number, m.name, m.id, self.env.docname)],
                                  *amounts([m])])
-        measure_rows.append([Span("合計", classes=["total"]),
+        measure_rows.append([Span(site_text("total", lang), classes=["total"]),
                              *[Span(c.cell, classes=["num", "total"])
                                for c in amounts(plan.measures)]])
         by_measure = table([4] + [2] * (len(years) + 1), measure_rows,
-                           header=[["具体的な取組", *header[0][1:]]],
+                           header=[[site_text("measures", lang), *header[0][1:]]],
                            classes=["keikaku-budget-summary"],
-                           caption="具体的な取組別・年度別の事業費（千円）")
+                           caption=site_text("budget-by-measure", lang))
         return [by_field, by_measure]
 
 
@@ -161,28 +161,29 @@ class ErrataList(SphinxDirective):
         note_data_dependencies(self.env)
         plan = plan_for(self.env)
         archive = result_for(self.env).archive
+        lang = site_lang(self)
         out: list[nodes.Node] = []
         if archive is not None:
             note_archive_dependencies(self, archive)
             intro = nodes.paragraph()
-            intro += nodes.Text("「原案の記載」の引用は、すべて")
-            intro += archive_link(archive, self.env.docname, "原文の記録")
-            intro += nodes.Text(f"（{archive.rel}、懇談会資料の PDF のテキスト層）に"
-                                "そのままあることを keikaku check で確かめています"
-                                "（改行と空白の違いを除く）。「原文 N行」はその行です。")
+            intro += nodes.Text(site_text("errata-intro-before", lang))
+            intro += archive_link(archive, self.env.docname, site_text("archive", lang))
+            intro += nodes.Text(site_text("errata-intro-after", lang, path=archive.rel))
             out.append(intro)
         for entry in plan.errata:
             anchor = entry["id"].lower()
             section = nodes.container(classes=["keikaku-erratum"], ids=[anchor])
             self.env.domains.standard_domain.note_hyperlink_target(
-                anchor, self.env.docname, anchor, f"正誤表 {entry['id']}")
+                anchor, self.env.docname, anchor,
+                site_text("erratum", lang, id=entry["id"]))
             head = nodes.paragraph(classes=["keikaku-erratum-head"])
-            head += nodes.strong(text=f"{entry['id']}　{ERRATA_KINDS[entry['kind']]}")
+            head += nodes.strong(text=site_text("erratum-head", lang, id=entry["id"], kind=(
+                site_text(f"errata-kind-{entry['kind']}", lang))))
             m = plan.measure(entry["measure"]) if entry.get("measure") else None
             if m is not None:
-                head += nodes.Text("　（")
+                head += nodes.Text(site_text("erratum-measure-open", lang))
                 head += doc_link(measure_docname(m.id), f"{m.number} {m.name}", self.env.docname)
-                head += nodes.Text("）")
+                head += nodes.Text(site_text("paren-close", lang))
             section += head
             printed = nodes.bullet_list()
             places = archive.places([p["text"] for p in entry["printed"]],
@@ -194,19 +195,20 @@ class ErrataList(SphinxDirective):
                 para += nodes.Text(f"{render_text(plan, p['where'])}: ")
                 para += nodes.literal(text=p["text"])
                 if p.get("verbatim", True) is False:
-                    para += nodes.Text(f"　（原文どおりの引用ではありません: {p['reason']}）")
+                    para += nodes.Text(site_text("erratum-not-verbatim", lang,
+                                                 reason=p["reason"]))
                 elif archive is not None and places[i] is not None:
-                    para += nodes.Text("　")
-                    para += source_link(archive, self.env.docname, *places[i])
+                    para += nodes.Text(site_text("erratum-source-sep", lang))
+                    para += source_link(archive, self.env.docname, *places[i], lang)
                 item += para
                 printed += item
             rows: list[list[Cell | Span]] = [
-                ["箇所", render_text(plan, entry["where"])],
-                ["原案の記載", [printed]],
-                ["本リポジトリでの扱い", render_text(plan, entry["resolved"])],
-                ["理由", render_text(plan, entry["reason"])],
-                ["検出するルール", nodes.literal(text=entry["rule"]) if entry.get("rule")
-                 else "（人による確認）"],
+                [site_text("erratum-where", lang), render_text(plan, entry["where"])],
+                [site_text("erratum-printed", lang), [printed]],
+                [site_text("erratum-resolved", lang), render_text(plan, entry["resolved"])],
+                [site_text("erratum-reason", lang), render_text(plan, entry["reason"])],
+                [site_text("erratum-rule", lang), nodes.literal(text=entry["rule"])
+                 if entry.get("rule") else site_text("erratum-by-hand", lang)],
             ]
             section += table([2, 8], rows, classes=["keikaku-erratum-table"], stub_columns=1)
             out.append(section)
@@ -221,14 +223,14 @@ class DataDownloads(SphinxDirective):
         base = posixpath.dirname(self.env.docname)
         items = nodes.bullet_list()
         pdf = f"data/{self.config.keikaku_pdf_name}.pdf"
-        for label, path in (("計画全体の PDF（A4、目次・しおり付き）", pdf),
-                            ("JSON（schemas/export.schema.json に準拠）", DOWNLOADS["json"]),
-                            ("CSV（UTF-8、施策×成果指標ごとに1行）", DOWNLOADS["csv"])):
+        lang = site_lang(self)
+        for key, path in (("download-pdf", pdf), ("download-json", DOWNLOADS["json"]),
+                          ("download-csv", DOWNLOADS["csv"])):
             uri = posixpath.relpath(path, base or ".")
             para = nodes.paragraph()
             para += nodes.reference("", posixpath.basename(path), refuri=uri,
                                     classes=["keikaku-download"])
-            para += nodes.Text(f"　{label}")
+            para += nodes.Text(site_text(key, lang))
             item = nodes.list_item()
             item += para
             items += item
@@ -247,6 +249,7 @@ class DirectionsTable(SphinxDirective):
         area = next((a for a in plan.areas if a.id == self.arguments[0]), None)
         if area is None:
             raise self.error(f"unknown area id {self.arguments[0]!r}")
+        lang = site_lang(self)
         rows: list[list[Cell | Span]] = []
         for field in area.fields:
             for i, d in enumerate(field.directions):
@@ -255,9 +258,10 @@ class DirectionsTable(SphinxDirective):
                     row.append(Span(field.name, rows=len(field.directions)))
                 row.append(d.name)
                 rows.append(row)
-        return [table([3, 7], rows, header=[["取組分野", "施策展開の基本的方向"]],
+        return [table([3, 7], rows, header=[[site_text("directions-field", lang),
+                                             site_text("direction", lang)]],
                       classes=["keikaku-directions"],
-                      caption=f"{area.name}の政策分野に関する施策展開の基本的方向")]
+                      caption=site_text("directions-caption", lang, name=area.name))]
 
 
 class RuleCatalogue(SphinxDirective):
@@ -267,12 +271,14 @@ class RuleCatalogue(SphinxDirective):
         from ..catalogue import text
         from ..problems import CODES
 
+        lang = site_lang(self)
         rows: list[list[Cell | Span]] = [
             [nodes.literal(text=code), family, text(code)]
             for code, family in CODES.items()
         ]
-        return [table([3, 2, 8], rows, header=[["コード", "分類", "検査の内容"]],
-                      classes=["keikaku-rules"], caption="keikaku check の検査項目")]
+        return [table([3, 2, 8], rows, header=[[site_text(key, lang) for key in (
+                          "rules-code", "rules-family", "rules-text")]],
+                      classes=["keikaku-rules"], caption=site_text("rules-caption", lang))]
 
 
 class MeasureErrata(SphinxDirective):
@@ -287,17 +293,19 @@ class MeasureErrata(SphinxDirective):
         entries = [e for e in plan.errata if e.get("measure") == self.arguments[0]]
         if not entries:
             return []
+        lang = site_lang(self)
         items = nodes.bullet_list(classes=["keikaku-measure-errata"])
         for e in entries:
             para = nodes.paragraph()
-            ref = doc_link(ERRATA_DOC, f"正誤表 {e['id']}", self.env.docname)
+            ref = doc_link(ERRATA_DOC, site_text("erratum", lang, id=e["id"]), self.env.docname)
             ref["reftype"], ref["reftarget"] = "ref", e["id"].lower()
             para += ref
-            para += nodes.Text(f"　{ERRATA_KINDS[e['kind']]}: {render_text(plan, e['resolved'])}")
+            para += nodes.Text(site_text("measure-erratum", lang, kind=site_text(
+                f"errata-kind-{e['kind']}", lang), text=render_text(plan, e["resolved"])))
             item = nodes.list_item()
             item += para
             items += item
-        return [nodes.rubric(text="原案との違い（正誤表）"), items]
+        return [nodes.rubric(text=site_text("measure-errata", lang)), items]
 
 
 def _note_all_inputs(env) -> None:  # type: ignore[no-untyped-def]
@@ -322,15 +330,16 @@ class NumberAudit(SphinxDirective):
         _note_all_inputs(self.env)
         result = result_for(self.env)
         counts = audit_counts(result.audit.numbers if result.audit else [])
+        lang = site_lang(self)
         rows: list[list[Cell | Span]] = [
-            [render(f"class-{c}", "ja"), render(f"class-{c}-about", "ja"), fmt_number(counts[c])]
+            [render(f"class-{c}", lang), render(f"class-{c}-about", lang), fmt_number(counts[c])]
             for c in CLASSES
         ]
-        rows.append(["計", "", fmt_number(sum(counts.values()))])
-        return [table([2, 7, 1], rows, header=[[render("audit-table-class", "ja"),
-                                                render("audit-table-about", "ja"),
-                                                render("audit-table-count", "ja")]],
-                      classes=["keikaku-number-audit"], caption="数値の分類（この版）")]
+        rows.append([site_text("audit-total", lang), "", fmt_number(sum(counts.values()))])
+        return [table([2, 7, 1], rows, header=[[render("audit-table-class", lang),
+                                                render("audit-table-about", lang),
+                                                render("audit-table-count", lang)]],
+                      classes=["keikaku-number-audit"], caption=site_text("audit-caption", lang))]
 
 
 class CheckExample(SphinxDirective):
