@@ -152,3 +152,25 @@ def test_with_actuals_the_site_shows_rates_grades_and_counts(actuals_site: Path)
     svg = _svgs(actuals_site / "measures" / "local-employment.html")[0]
     desc = re.search(r"<desc[^>]*>(.*?)</desc>", svg).group(1)
     assert "2024年度 85%、2025年度 89%" in desc and "達成率 50.0%" in desc
+
+
+def test_the_budget_chart_counts_an_undecided_year_as_left_out(plan) -> None:
+    """A 未定 (null) year adds nothing to the bars, and the table says the sum leaves it out."""
+    import copy
+
+    from keikaku.sphinxext.texts import site_text
+
+    changed = copy.deepcopy(plan)
+    year = changed.fiscal_years[0]
+    m = next(m for m in changed.measures if m.budget.get(year))
+    known, m.budget[year] = m.budget[year], None
+    chart = charts.budget_chart(changed)
+    note = site_text("excluding-undecided", "ja")
+    expected = sum(x.budget[year] for x in plan.measures) - known
+    assert chart.rows[-1][1] == fmt_number(expected) + note
+    assert chart.rows[-1][2] == fmt_number(sum(x.budget[changed.fiscal_years[1]]
+                                               for x in plan.measures))
+    assert note in chart.rows[-1][-1]
+    field_row = next(r for r in chart.rows if r[0] == m.field.name)
+    assert field_row[1].endswith(note)
+    assert not any(note in cell for r in charts.budget_chart(plan).rows for cell in r)

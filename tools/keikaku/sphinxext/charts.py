@@ -294,13 +294,24 @@ def kpi_chart(plan: Plan, measure_id: str, index: int, k: Kpi, lang: str = "ja")
 def budget_chart(plan: Plan, lang: str = "ja") -> Chart:
     years = plan.fiscal_years
     fields = [f for f in plan.fields() if any(m.field is f for m in plan.measures)]
-    series = [(f.name, [sum(m.budget.get(y, 0) for m in plan.measures if m.field is f)
+    # An undecided (未定) year counts as nothing in the bars; the table says which sums
+    # leave one out, as the budget summary does.
+    series = [(f.name, [sum(m.budget.get(y) or 0 for m in plan.measures if m.field is f)
                         for y in years]) for f in fields]
+    open_years = [[any(m.field is f and m.budget.get(y, 0) is None for m in plan.measures)
+                   for y in years] for f in fields]
     totals = [sum(v[i] for _, v in series) for i in range(len(years))]
-    rows = [[name, *(fmt_number(v) for v in values), fmt_number(sum(values))]
-            for name, values in series]
-    rows.append([site_text("total", lang), *(fmt_number(v) for v in totals),
-                 fmt_number(sum(totals))])
+    open_totals = [any(o[i] for o in open_years) for i in range(len(years))]
+
+    def amount(value: int, undecided: bool) -> str:
+        return fmt_number(value) + (site_text("excluding-undecided", lang) if undecided else "")
+
+    rows = [[name, *(amount(v, o) for v, o in zip(values, opens, strict=True)),
+             amount(sum(values), any(opens))]
+            for (name, values), opens in zip(series, open_years, strict=True)]
+    rows.append([site_text("total", lang),
+                 *(amount(v, o) for v, o in zip(totals, open_totals, strict=True)),
+                 amount(sum(totals), any(open_totals))])
     description = site_text("budget-chart-desc", lang, totals=site_list(
         (site_text("budget-chart-total", lang, year=y, amount=fmt_number(v))
          for y, v in zip(years, totals, strict=True)), lang))
