@@ -32,6 +32,7 @@ from . import (
     summaries,
 )
 from .ids import UniqueSectionIds
+from .linebreaks import JoinWideLines
 from .pdf import PdfBuilder
 from .rawguard import RawGuard
 from .roles import ValueRole
@@ -162,6 +163,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", navigation.reset)
     app.add_transform(UniqueSectionIds)
     app.add_transform(RawGuard)
+    app.add_transform(JoinWideLines)
     app.add_node(scroll_box, html=(visit_scroll_box, depart_scroll_box))
     app.add_node(attributed_entry, html=(visit_attributed_entry, depart_attributed_entry))
     app.add_directive("measure-card", card.MeasureCard)
