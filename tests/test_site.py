@@ -165,3 +165,12 @@ def test_the_pdf_leaves_the_archive_out(pdf_build: Path) -> None:
     page = (pdf_build.parent / "index.html").read_text(encoding="utf-8")
     assert 'id="L744"' not in page and "council-2024-03-21.html" not in page
     assert "原文 750〜751行" in page
+
+
+def test_the_comparison_names_both_visions_from_data(html_site: Path, plan) -> None:
+    """The comparison table's columns: the previous vision as comparison.yaml names it,
+    this one as plan.yaml does (no plan's name is typed in the package)."""
+    html = (html_site / "docs" / "comparison.html").read_text(encoding="utf-8")
+    table = html[html.index("keikaku-comparison"):]
+    head = " ".join(text_of_html(table[table.index("<thead"):table.index("</thead>")]).split())
+    assert head.startswith(f"{plan.comparison['previous_vision']} {plan.name} ")

@@ -17,7 +17,11 @@ import re
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
-WIDE = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6"
+# Wide characters, by code point: CJK punctuation, kana, kanji (and extension A),
+# compatibility kanji, full-width forms.
+WIDE_BLOCKS = ((0x3000, 0x30FF), (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
+               (0xFF01, 0xFF60), (0xFFE0, 0xFFE6))
+WIDE = "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in WIDE_BLOCKS)  # for re
 _BREAK = re.compile(f"(?<=[{WIDE}])[ \\t]*\\n[ \\t]*(?=[{WIDE}])")
 # Text kept as written: code, literal blocks, raw HTML, math, comments.
 _KEEP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.comment)

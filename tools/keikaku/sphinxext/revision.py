@@ -160,8 +160,9 @@ class ComparisonTable(SphinxDirective):
                          + (site_text("change-mark", lang, mark=row["mark"])
                             if "mark" in row else "")])
         out: list[nodes.Node] = [table(
-            [5, 5, 2], rows, header=[[data["previous_vision"],
-                                      site_text("comparison-current", lang),
+            # the two visions by their names: the previous one's as comparison.yaml
+            # gives it, this one's as plan.yaml does (the package knows no plan)
+            [5, 5, 2], rows, header=[[data["previous_vision"], plan.name,
                                       site_text("comparison-change", lang)]],
             classes=["keikaku-comparison"], caption=site_text("comparison-caption", lang))]
         areas = {a.id: a.name for a in plan.areas}

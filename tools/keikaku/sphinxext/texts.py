@@ -161,7 +161,6 @@ SITE_TEXTS: dict[str, dict[str, str]] = {
     "change-mark": {"ja": "（{mark}）", "en": " ({mark})"},
     # The source's heading for the current vision: the plan's wording, kept here until
     # comparison.yaml names it beside previous_vision.
-    "comparison-current": {"ja": "第３次共生ビジョン", "en": "Third Vision"},
     "comparison-change": {"ja": "加除・変更", "en": "Added, removed or changed"},
     "comparison-caption": {"ja": "具体的な取組比較表", "en": "Comparison of the measures"},
     "comparison-mark": {"ja": "印", "en": "Mark"},
