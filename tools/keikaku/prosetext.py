@@ -176,12 +176,6 @@ MEASURE_TEXT_KEYS = {"name", "notes", "target_reason", "projects"}
 BODY_SENTENCES = {"取組内容", "事業効果", "役割分担"}
 
 
-def _measure_kind(path: tuple[str, ...]) -> str | None:
-    if "printed" in path:  # names as misprinted on the card: keikaku.printed reports them
-        return None
-    return TEXT if MEASURE_TEXT_KEYS & set(path) else None
-
-
 def _structure_kind(path: tuple[str, ...]) -> str | None:
     if "agreement" in path:
         return SENTENCES if path[-1] == "content" or "roles" in path else None
@@ -192,30 +186,12 @@ def _quote_kind(path: tuple[str, ...]) -> str | None:
     return QUOTE
 
 
-def _leaves(value: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _leaves(v, (*path, str(k)))
-    elif isinstance(value, list):
-        for v in value:
-            yield from _leaves(v, path)
-
-
-def data_segments(rel: str, text: str, first_line: int, data: Any,
-                  kind_of: Callable[[tuple[str, ...]], str | None]) -> Iterator[Segment]:
-    """Like ``yaml_segments``, from data already parsed: each string value ``kind_of``
-    accepts, at the line of the text that holds it."""
-    kinds = ((value, kind_of(path)) for path, value in _leaves(data, ()))
-    yield from _located(rel, text, first_line, ((v, k) for v, k in kinds if k))
-
-
 def _located(rel: str, text: str, first_line: int,
              values: Iterable[tuple[str, str]]) -> Iterator[Segment]:
-    """Each line of each (value, kind) as a segment at the line of ``text`` that holds
-    it, searched in document order: the first line from the last one found on that
-    holds it, else the first line before it that does, else the last one found."""
+    """Each line of each (value, kind), parsed from ``text``, as a segment at the line
+    of ``text`` that holds it, searched in document order: the first line from the
+    last one found on that holds it, else the first line before it that does, else
+    the last one found."""
     starts: list[int] | None = None  # the offset of each line, once a value is kept
     at = 0
     for value, kind in values:
@@ -238,9 +214,9 @@ _NEWLINE = re.compile("\n")
 
 
 def _measure_texts(value: Any, inside: bool = False) -> Iterator[tuple[str, str]]:
-    """The string values _measure_kind accepts, in document order, found without
-    building the path of every value: a subtree under ``printed`` is skipped, and
-    everything under a text key is kept."""
+    """The text values of a measure's front matter, in document order: every string
+    under a key of MEASURE_TEXT_KEYS, at any depth, except under ``printed`` (names
+    as misprinted on the card: keikaku.printed reports them)."""
     if isinstance(value, str):
         if inside:
             yield value, TEXT
