@@ -39,7 +39,7 @@ from ..progress import achievement, grading_of
 from . import fonts
 from .state import note_data_dependencies, plan_for
 from .tables import Cell, Span, table
-from .texts import site_lang, site_list, site_text
+from .texts import site_lang, site_list, site_text, sum_text
 
 SALT = "keikaku"  # matplotlib's ids are hashes salted with this (else random)
 FONT_SIZE = 11
@@ -302,16 +302,12 @@ def budget_chart(plan: Plan, lang: str = "ja") -> Chart:
                    for y in years] for f in fields]
     totals = [sum(v[i] for _, v in series) for i in range(len(years))]
     open_totals = [any(o[i] for o in open_years) for i in range(len(years))]
-
-    def amount(value: int, undecided: bool) -> str:
-        return fmt_number(value) + (site_text("excluding-undecided", lang) if undecided else "")
-
-    rows = [[name, *(amount(v, o) for v, o in zip(values, opens, strict=True)),
-             amount(sum(values), any(opens))]
+    rows = [[name, *(sum_text([v], o, lang) for v, o in zip(values, opens, strict=True)),
+             sum_text(values, any(opens), lang)]
             for (name, values), opens in zip(series, open_years, strict=True)]
     rows.append([site_text("total", lang),
-                 *(amount(v, o) for v, o in zip(totals, open_totals, strict=True)),
-                 amount(sum(totals), any(open_totals))])
+                 *(sum_text([v], o, lang) for v, o in zip(totals, open_totals, strict=True)),
+                 sum_text(totals, any(open_totals), lang)])
     description = site_text("budget-chart-desc", lang, totals=site_list(
         (site_text("budget-chart-total", lang, year=y, amount=fmt_number(v))
          for y, v in zip(years, totals, strict=True)), lang))

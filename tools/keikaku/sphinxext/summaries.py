@@ -18,7 +18,7 @@ from .card import UNDECIDED
 from .markup import doc_link, measure_docname, measure_link, paragraphs
 from .state import note_data_dependencies, plan_for, result_for
 from .tables import Cell, Span, table
-from .texts import site_lang, site_text
+from .texts import site_lang, site_text, sum_text
 
 # The kinds of errata (schemas: errata.kind) have their names in the site catalogue
 # under "errata-kind-<kind>".
@@ -91,11 +91,6 @@ class Agreement(SphinxDirective):
                       stub_columns=1)]
 
 
-def _sum_text(amounts: list[int], undecided: bool, lang: str) -> str:
-    return fmt_number(sum(amounts)) + (site_text("excluding-undecided", lang)
-                                       if undecided else "")
-
-
 class BudgetSummary(SphinxDirective):
     """``{budget-summary}``: budgets by fiscal year x area and field, then by measure,
     with row, column and 5-year totals, all summed from the measure files."""
@@ -118,10 +113,10 @@ class BudgetSummary(SphinxDirective):
                 if len(given) == 1 and given[0] is None:
                     cells.append(Span(UNDECIDED, classes=["num"]))
                 else:
-                    cells.append(Span(_sum_text([v for v in given if v is not None],
+                    cells.append(Span(sum_text([v for v in given if v is not None],
                                                 None in given, lang), classes=["num"]))
             undecided = any(m.undecided_years for m in measures)
-            cells.append(Span(_sum_text([m.budget_total for m in measures], undecided, lang),
+            cells.append(Span(sum_text([m.budget_total for m in measures], undecided, lang),
                               classes=["num"]))
             return cells
 

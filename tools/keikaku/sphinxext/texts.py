@@ -12,7 +12,10 @@ names) are not here: they belong to the plan and its model, not to the site.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+
+from ..numbers import fmt_number
 
 LANGS = ("ja", "en")
 
@@ -373,3 +376,10 @@ def site_text(key: str, lang: str, **params: object) -> str:
 def site_list(items: Any, lang: str) -> str:
     """Items joined as a list in running text (「、」 in Japanese)."""
     return site_text("list-sep", lang).join(items)
+
+
+def sum_text(amounts: Iterable[int], undecided: bool, lang: str) -> str:
+    """A budget sum as the tables and charts print it: with 「（未定の年度を除く）」 when
+    an undecided (未定) year was left out of it."""
+    return fmt_number(sum(amounts)) + (site_text("excluding-undecided", lang)
+                                       if undecided else "")
