@@ -14,7 +14,7 @@ from ..values import render_text
 from .markup import parse
 from .state import note_data_dependencies, plan_for
 from .tables import Span, table
-from .texts import site_lang, site_text
+from .texts import site_lang, site_text, sum_text
 
 # The body's headings (## 取組内容 ...) by section: the measure file's wording, which the
 # loader defines, not a site text.
@@ -105,8 +105,7 @@ def budget_block(plan: Plan, m: Measure, lang: str = "ja") -> nodes.table:
     cells = [Span(budget_text(m.budget.get(y, 0)),
                   attributes={"data-label": site_text("fiscal-year", lang, year=y)})
              for y in years]
-    total = fmt_number(m.budget_total) + (site_text("excluding-undecided", lang)
-                                          if m.undecided_years else "")
+    total = sum_text([m.budget_total], bool(m.undecided_years), lang)
     cells.append(Span(total, attributes={"data-label": site_text("total", lang)}))
     return table(
         [3] + [2] * len(years) + [2],
