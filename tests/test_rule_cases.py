@@ -137,3 +137,28 @@ def test_every_code_is_described_in_both_languages() -> None:
 
     for code in CODES:  # with the limits the code applies filled in
         assert text(code, "ja") and text(code, "en")
+
+
+def test_every_key_pattern_of_the_schemas_is_said_in_words() -> None:
+    """A key of the wrong form is reported with what a key there looks like: each
+    propertyNames pattern of the package's schemas has its words (KEY_FORMS)."""
+    import json
+
+    from keikaku.messages import MESSAGES
+    from keikaku.rules.schema import KEY_FORMS
+    from keikaku.schemas import PACKAGE_SCHEMAS
+
+    def patterns(node: object, defs: dict) -> list[str]:
+        if isinstance(node, dict):
+            names = node.get("propertyNames", {})
+            names = defs.get(names.get("$ref", "").rpartition("/")[2], names)
+            own = [names["pattern"]] if "pattern" in names else []
+            return own + [p for v in node.values() for p in patterns(v, defs)]
+        return [p for v in node for p in patterns(v, defs)] if isinstance(node, list) else []
+
+    schemas = [json.loads(path.read_text(encoding="utf-8"))
+               for path in PACKAGE_SCHEMAS.glob("*.schema.json")]
+    found = {p for schema in schemas for p in patterns(schema, schema.get("$defs", {}))}
+    assert found, "the schemas name key patterns"
+    assert found <= set(KEY_FORMS), found - set(KEY_FORMS)
+    assert all(form in MESSAGES for form in KEY_FORMS.values())

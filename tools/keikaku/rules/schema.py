@@ -23,6 +23,19 @@ FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，－", "012
 _NUMERIC = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?$")
 
 
+# The key patterns of the package's schemas (propertyNames), said in words: a key of
+# the wrong form is reported with what a key there looks like (tests/test_rule_cases.py
+# requires a form for every such pattern of the schemas).
+KEY_FORMS = {
+    "^20[0-9]{2}$": "key-form-fiscal-year",
+    "^[0-9]{4}$": "key-form-fiscal-year",
+    "^(19|20|21)[0-9]{2}$": "key-form-year",
+    "^[a-z][a-z0-9-]*$": "key-form-id",
+    "^[a-z][a-z0-9_]*$": "key-form-name",
+    "^keikaku\\.[a-z-]+$": "key-form-check-code",
+}
+
+
 def _path_text(path: list[Any]) -> str:
     out = ""
     for part in path:
@@ -84,8 +97,12 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
     elif kind == "enum":
         allowed = " / ".join(str(v) for v in error.validator_value)
         key, params = "schema-enum", {"value": repr(instance), "allowed": allowed}
-    elif kind == "propertyNames":
-        key, params = "schema-other", {"detail": error.message}
+    elif kind == "pattern" and "propertyNames" in error.relative_schema_path \
+            and error.validator_value in KEY_FORMS:
+        # a key of the wrong form: the instance is the key, the path its mapping's
+        line = doc.line_of((*path, instance))
+        key, params = "schema-key-form", {
+            "name": instance, "form": f"@{KEY_FORMS[error.validator_value]}"}
     else:
         key, params = "schema-other", {"detail": error.message}
     detail_key = key
