@@ -794,6 +794,10 @@ LANGS = ("ja", "en")
 
 def render(key: str, lang: str = "ja", **params: object) -> str:
     """Return the message ``key`` in ``lang`` with ``params`` filled in."""
-    entry = MESSAGES[key]
-    template = entry.get(lang) or entry["ja"]
-    return template.format(**params)
+    return fill(MESSAGES[key], lang, **params)
+
+
+def fill(entry: dict[str, str], lang: str, **params: object) -> str:
+    """A catalogue entry ({"ja": …, "en": …}) in ``lang`` (Japanese for a language it
+    lacks), with ``params`` filled in: the messages' and the site texts' (sphinxext/texts.py)."""
+    return (entry.get(lang) or entry["ja"]).format(**params)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..messages import fill
 from ..numbers import fmt_number
 
 LANGS = ("ja", "en")
@@ -369,8 +370,7 @@ def site_lang(holder: Any) -> str:
 
 def site_text(key: str, lang: str, **params: object) -> str:
     """The site text ``key`` in ``lang`` ("ja" for anything unknown), filled in."""
-    entry = SITE_TEXTS[key]
-    return entry["en" if lang == "en" else "ja"].format(**params)
+    return fill(SITE_TEXTS[key], lang, **params)
 
 
 def site_list(items: Any, lang: str) -> str:
