@@ -1044,28 +1044,20 @@ def catalogue_texts() -> Iterator[Text]:
             yield Text(CATALOGUE, line, text, (key,), [line], spans)
 
 
-def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
 def _contexts(plan: Plan, sources: Sources, root: Path) -> Iterator[tuple[Text, Context]]:
     base = plan_quantities(plan)
     by_rel = {m.doc.rel: m for m in plan.measures}
     # The package's check catalogue is audited where the plan publishes it (a page with
     # the {rule-catalogue} directive, as keikaku's own checks page).
-    if any("{rule-catalogue}" in _read(path) for path in pages(root)):
+    # The pages as the loader read them: a page it refused (too large, not UTF-8) has no
+    # text, so it is not read again here, unbounded.
+    if any("{rule-catalogue}" in doc.body for doc in sources.pages):
         for t in catalogue_texts():
             yield t, Context(plan, quantities=base)
-    for path in pages(root):
-        rel = path.relative_to(root).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        yield Text(rel, 1, text), Context(plan, quantities=base)
+    for doc in sources.pages:
+        if doc.text:  # its front matter, at its own lines
+            yield Text(doc.rel, doc.line_offset + 1, doc.text), Context(plan, quantities=base)
+        yield Text(doc.rel, doc.body_line, doc.body), Context(plan, quantities=base)
     for doc in sources.measures:
         m = by_rel.get(doc.rel)
         if m is None:

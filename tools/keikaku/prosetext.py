@@ -247,7 +247,3 @@ def quote_segments(rel: str, text: str) -> Iterator[Segment]:
     for seg in yaml_segments(rel, text, 1, _quote_kind):
         if any(ord(c) > 0x3000 for c in seg.text):
             yield seg
-
-
-def page_segments(rel: str, text: str) -> Iterator[Segment]:
-    yield from myst_segments(rel, text, 1)

@@ -98,7 +98,7 @@ class Finding:
 
 # -- what the lint reads -------------------------------------------------------------------
 
-def segments(root: Path, sources: Sources) -> dict[str, list[pt.Segment]]:
+def segments(sources: Sources) -> dict[str, list[pt.Segment]]:
     """The prose of every file, by file."""
     out: dict[str, list[pt.Segment]] = {}
     for doc in sources.measures:
@@ -111,23 +111,11 @@ def segments(root: Path, sources: Sources) -> dict[str, list[pt.Segment]]:
     for doc in (sources.comments, sources.comparison):
         if doc is not None and doc.ok:
             out[doc.rel] = list(pt.quote_segments(doc.rel, doc.text))
-    for path in pages(root):
-        rel = path.relative_to(root).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError):
-            continue  # Sphinx reports a page it cannot read
-        out[rel] = list(pt.page_segments(rel, text))
+    # The pages as the loader read them (a page it refused has no text: not read again);
+    # a front matter holds no prose.
+    for doc in sources.pages:
+        out[doc.rel] = list(pt.myst_segments(doc.rel, doc.body, doc.body_line))
     return out
-
-
-def pages(root: Path) -> Iterator[Path]:
-    index = root / "index.md"
-    if index.exists():
-        yield index
-    for path in sorted((root / "docs").rglob("*.md")):
-        if not {"_build", ".nox", "_static"} & set(path.relative_to(root).parts):
-            yield path
 
 
 # -- glossary ----------------------------------------------------------------------------------
@@ -475,7 +463,7 @@ def _prose(by_file: dict[str, list[pt.Segment]], cache: Cache) -> list[Prose]:
 def check(plan: Plan, root: Path, sources: Sources,
           glossary_data: dict[str, Any] | None) -> list[Problem]:
     cache = cache_for(root)
-    files = _prose(segments(root, sources), cache)
+    files = _prose(segments(sources), cache)
     known = _known_names(plan, cache)
     cache.save()
     terms = glossary(glossary_data)
